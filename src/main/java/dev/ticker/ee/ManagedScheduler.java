@@ -1,0 +1,28 @@
+package dev.ticker.ee;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.util.concurrent.ScheduledExecutorService;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * On an application server, the feed runs on the container's default managed scheduled executor, so its threads
+ * carry the application's context and stop with it. Looked up in JNDI rather than injected with {@code @Resource}:
+ * GlassFish was seen injecting null while the application was still deploying. The container owns the executor:
+ * there is no disposer.
+ */
+@ApplicationScoped
+public class ManagedScheduler {
+
+    static final String DEFAULT_SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
+
+    @Produces
+    @Singleton
+    @FeedScheduler
+    ScheduledExecutorService managedScheduler() throws NamingException {
+        return InitialContext.doLookup(DEFAULT_SCHEDULER);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.ticker.fanout;
+
+import dev.ticker.market.Quote;
+import dev.ticker.market.QuoteBoard;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One peer's outgoing frames, bounded whatever the peer's speed. At most one frame is in flight. While one is,
+ * a quote only replaces the previous unsent quote of its symbol (conflation: the peer gets the latest price, not
+ * every price), so pending memory is at most one frame per symbol plus a small queue of replies. Replies
+ * (welcome, snapshot, errors, acknowledgements) go out before pending quotes, in the order they were queued.
+ *
+ * <p>Each symbol has a floor: quotes at or below it are not wanted. Subscribing sets it to the snapshot's seq,
+ * under the same lock that queues the snapshot, which makes subscribing race-free against a concurrent fan-out:
+ * every quote is either in the snapshot or delivered after it, never both, never lost, never ahead of it.
+ *
+ * @param <F> the encoded frame type
+ */
+public final class ConflatingOutbox<F> {
+
+    private final FrameSink<F> sink;
+    private final int replyCapacity;
+    private final SymbolSlots<F> slots;
+    private final ArrayDeque<F> replies = new ArrayDeque<>();
+    private boolean sending;
+    private boolean closed;
+    private long conflated;
+
+    /** What to do, outside the lock, after changing the queues. */
+    private enum Next { NOTHING, PUMP, DISCONNECT_FLOODED }
+
+    /**
+     * @param symbolCount   size of the symbol universe
+     * @param replyCapacity how many replies may wait before the peer counts as flooding
+     */
+    public ConflatingOutbox(FrameSink<F> sink, int symbolCount, int replyCapacity) {
+        this.sink = sink;
+        this.replyCapacity = replyCapacity;
+        this.slots = new SymbolSlots<>(symbolCount);
+    }
+
+    /** Offers the latest quote of {@code symbol}; dropped if not subscribed or already covered by a snapshot. */
+    public void offerQuote(int symbol, long seq, F frame) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            SymbolSlots.Offer offer = slots.offer(symbol, seq, frame);
+            if (offer == SymbolSlots.Offer.REPLACED) {
+                conflated++;
+            }
+            if (offer == SymbolSlots.Offer.REJECTED || !startSending()) {
+                return;
+            }
+        }
+        pump();
+    }
+
+    /** Queues a reply; a peer whose replies pile up beyond the capacity is disconnected as flooding. */
+    public void offerReply(F frame) {
+        Next next;
+        synchronized (this) {
+            next = enqueueReply(frame);
+        }
+        proceed(next);
+    }
+
+    /**
+     * Starts accepting quotes of {@code symbols}. Under this outbox's lock it takes the latest quotes of the symbols
+     * not subscribed before from {@code board}, sets their floors and queues their snapshot as a reply. The caller
+     * must have registered this outbox as a subscriber of {@code symbols} before calling, so that every quote
+     * published from then on is offered here.
+     *
+     * @return the quotes in the snapshot
+     */
+    public List<Quote> subscribe(int[] symbols, QuoteBoard board, Function<List<Quote>, F> snapshotFrame) {
+        List<Quote> snapshot = new ArrayList<>(symbols.length);
+        Next next;
+        synchronized (this) {
+            if (closed) {
+                return List.of();
+            }
+            for (int symbol : symbols) {
+                if (slots.isWanted(symbol)) {
+                    continue;
+                }
+                Quote latest = board.latest(symbol);
+                slots.want(symbol, latest == null ? 0 : latest.seq());
+                if (latest != null) {
+                    snapshot.add(latest);
+                }
+            }
+            next = enqueueReply(snapshotFrame.apply(snapshot));
+        }
+        proceed(next);
+        return snapshot;
+    }
+
+    /** Stops accepting quotes of {@code symbols} and drops their pending ones. */
+    public synchronized void unsubscribe(int[] symbols) {
+        for (int symbol : symbols) {
+            slots.unwant(symbol);
+        }
+    }
+
+    /** The indexes of the symbols currently subscribed. */
+    public synchronized int[] subscribedSymbols() {
+        return slots.wanted();
+    }
+
+    /** How many quotes were replaced by a newer one before they could be sent. */
+    public synchronized long conflated() {
+        return conflated;
+    }
+
+    /** Frames waiting to be sent, not counting the one in flight. */
+    public synchronized int backlog() {
+        return replies.size() + slots.pendingCount();
+    }
+
+    /** Drops everything pending and accepts nothing more. */
+    public synchronized void close() {
+        closeQuietly();
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private Next enqueueReply(F frame) {
+        if (closed) {
+            return Next.NOTHING;
+        }
+        if (replies.size() >= replyCapacity) {
+            closeQuietly();
+            return Next.DISCONNECT_FLOODED;
+        }
+        replies.addLast(frame);
+        return startSending() ? Next.PUMP : Next.NOTHING;
+    }
+
+    private void proceed(Next next) {
+        switch (next) {
+            case PUMP -> pump();
+            case DISCONNECT_FLOODED -> sink.disconnect(Disconnect.FLOODED, null);
+            case NOTHING -> { }
+        }
+    }
+
+    private boolean startSending() {
+        if (sending) {
+            return false;
+        }
+        sending = true;
+        return true;
+    }
+
+    /** Sends the next frame, if any. Completion calls back here, so a fast sink drains the whole backlog. */
+    private void pump() {
+        F next;
+        synchronized (this) {
+            next = closed ? null : nextFrame();
+            if (next == null) {
+                sending = false;
+                return;
+            }
+        }
+        try {
+            sink.send(next, this::sent);
+        } catch (RuntimeException e) {
+            sent(e);
+        }
+    }
+
+    private void sent(Throwable failure) {
+        if (failure == null) {
+            pump();
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closeQuietly();
+        }
+        sink.disconnect(Disconnect.SEND_FAILED, failure);
+    }
+
+    private F nextFrame() {
+        F reply = replies.pollFirst();
+        return reply != null ? reply : slots.poll();
+    }
+
+    private void closeQuietly() {
+        closed = true;
+        replies.clear();
+        slots.clearPending();
+    }
+}

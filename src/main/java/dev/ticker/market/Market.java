@@ -1,0 +1,119 @@
+package dev.ticker.market;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The simulated exchange: holds each instrument's price and day statistics and, on every tick, moves a random
+ * subset of them. Given the same universe, model seed and activity it produces the same quotes in the same order
+ * (timestamps aside). Numbers every quote with the next sequence number.
+ */
+public final class Market {
+
+    private static final long MILLIS_PER_DAY = 86_400_000L;
+    private static final int LOT = 100;
+    private static final int MAX_LOTS_PER_TRADE = 50;
+
+    private final SymbolUniverse universe;
+    private final PriceModel model;
+    private final RandomGenerator random;
+    private final double activity;
+    private final Listing[] listings;
+    private long lastSeq;
+    private long day = Long.MIN_VALUE;
+
+    /**
+     * @param activity probability, per tick, that a given symbol trades (0 &lt; activity &le; 1)
+     */
+    public Market(SymbolUniverse universe, PriceModel model, double activity) {
+        if (!(activity > 0 && activity <= 1)) {
+            throw new IllegalArgumentException("activity must be in (0, 1]: " + activity);
+        }
+        this.universe = universe;
+        this.model = model;
+        this.random = model.random();
+        this.activity = activity;
+        this.listings = new Listing[universe.size()];
+        for (int i = 0; i < listings.length; i++) {
+            listings[i] = new Listing(universe.get(i));
+        }
+    }
+
+    /** The opening quote of every symbol; call once, before the first tick. */
+    public synchronized List<Quote> open(long ts) {
+        rollDay(ts);
+        List<Quote> quotes = new ArrayList<>(listings.length);
+        for (Listing listing : listings) {
+            quotes.add(listing.quote(++lastSeq, ts));
+        }
+        return quotes;
+    }
+
+    /** Moves the symbols that trade on this tick and returns their new quotes, in universe order. */
+    public synchronized List<Quote> tick(long ts) {
+        rollDay(ts);
+        List<Quote> quotes = new ArrayList<>();
+        for (Listing listing : listings) {
+            if (random.nextDouble() < activity) {
+                double price = model.next(listing.exactPrice, listing.instrument.volatility());
+                long size = (long) LOT * (1 + random.nextInt(MAX_LOTS_PER_TRADE));
+                listing.trade(price, size);
+                quotes.add(listing.quote(++lastSeq, ts));
+            }
+        }
+        return quotes;
+    }
+
+    public SymbolUniverse universe() {
+        return universe;
+    }
+
+    private void rollDay(long ts) {
+        long today = Math.floorDiv(ts, MILLIS_PER_DAY);
+        if (today != day) {
+            day = today;
+            for (Listing listing : listings) {
+                listing.openDay();
+            }
+        }
+    }
+
+    /** Mutable state of one instrument; guarded by the market's lock. */
+    private static final class Listing {
+        final Instrument instrument;
+        double exactPrice;
+        BigDecimal price;
+        BigDecimal open;
+        BigDecimal high;
+        BigDecimal low;
+        long volume;
+
+        Listing(Instrument instrument) {
+            this.instrument = instrument;
+            this.exactPrice = instrument.startPrice().doubleValue();
+            this.price = instrument.startPrice();
+        }
+
+        void openDay() {
+            open = price;
+            high = price;
+            low = price;
+            volume = 0;
+        }
+
+        void trade(double newExactPrice, long size) {
+            // The walk keeps full precision; only what is quoted is rounded, so cheap stocks do not stick to a grid.
+            exactPrice = newExactPrice;
+            price = Prices.round(newExactPrice);
+            high = high.max(price);
+            low = low.min(price);
+            volume += size;
+        }
+
+        Quote quote(long seq, long ts) {
+            return new Quote(instrument.symbol(), price, open, high, low, volume, seq, ts);
+        }
+    }
+}

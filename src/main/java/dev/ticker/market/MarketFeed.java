@@ -1,0 +1,189 @@
+package dev.ticker.market;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives the market on a scheduler: publishes the opening quotes, then one tick every interval, to the board.
+ *
+ * <p>A periodic task that throws is never run again, and some schedulers lose tasks on their own (GlassFish's
+ * managed scheduler can fail a task submitted while the application is still deploying). So the feed never trusts
+ * a single schedule: the tick task and a slower watchdog task each reschedule the other if it has died, and
+ * {@link #ensureRunning()} lets client traffic do the same. Our own failures inside a tick are caught and logged
+ * so they never kill the schedule.
+ */
+public final class MarketFeed {
+
+    private static final System.Logger LOG = System.getLogger(MarketFeed.class.getName());
+    private static final long MIN_WATCHDOG_MILLIS = 1_000;
+
+    private final Market market;
+    private final QuoteBoard board;
+    private final ScheduledExecutorService scheduler;
+    private final long intervalMillis;
+    private final long watchdogMillis;
+    private final Clock clock;
+    private final AtomicLong ticks = new AtomicLong();
+    private final AtomicLong restarts = new AtomicLong();
+
+    private volatile ScheduledFuture<?> tickTask;
+    private volatile ScheduledFuture<?> watchdogTask;
+    private volatile boolean running;
+
+    public MarketFeed(Market market, QuoteBoard board, ScheduledExecutorService scheduler, Duration interval,
+                      Clock clock) {
+        if (interval.toMillis() < 1) {
+            throw new IllegalArgumentException("tick interval must be at least 1 ms: " + interval);
+        }
+        this.market = market;
+        this.board = board;
+        this.scheduler = scheduler;
+        this.intervalMillis = interval.toMillis();
+        this.watchdogMillis = Math.max(MIN_WATCHDOG_MILLIS, 4 * intervalMillis);
+        this.clock = clock;
+    }
+
+    /** Publishes the opening quotes and starts ticking. Starting twice is a no-op. */
+    public synchronized void start() {
+        if (running || tickTask != null) {
+            return;
+        }
+        running = true;
+        board.publish(market.open(clock.millis()));
+        tickTask = scheduleTicks();
+        watchdogTask = scheduleWatchdog();
+        LOG.log(Level.INFO, "Market feed started: {0} symbols, one tick every {1} ms",
+                market.universe().size(), intervalMillis);
+    }
+
+    /** Stops ticking; a tick already running finishes. The feed cannot be restarted. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        cancel(tickTask);
+        cancel(watchdogTask);
+        LOG.log(Level.INFO, "Market feed stopped after {0} ticks", ticks.get());
+    }
+
+    /** Reschedules whichever periodic task the scheduler has lost. Cheap enough to call on every client request. */
+    public void ensureRunning() {
+        ensureTicking();
+        ensureWatched();
+    }
+
+    public boolean isRunning() {
+        ScheduledFuture<?> task = tickTask;
+        return running && task != null && !task.isDone();
+    }
+
+    /** Ticks completed since start. */
+    public long ticks() {
+        return ticks.get();
+    }
+
+    /** How many times a lost periodic task had to be scheduled again. */
+    public long restarts() {
+        return restarts.get();
+    }
+
+    public Duration interval() {
+        return Duration.ofMillis(intervalMillis);
+    }
+
+    private void ensureTicking() {
+        if (!running || !tickTask.isDone()) {
+            return;
+        }
+        synchronized (this) {
+            if (running && tickTask.isDone()) {
+                logLoss("tick", tickTask);
+                tickTask = scheduleTicks();
+                restarts.incrementAndGet();
+            }
+        }
+    }
+
+    private void ensureWatched() {
+        if (!running || !watchdogTask.isDone()) {
+            return;
+        }
+        synchronized (this) {
+            if (running && watchdogTask.isDone()) {
+                logLoss("watchdog", watchdogTask);
+                watchdogTask = scheduleWatchdog();
+                restarts.incrementAndGet();
+            }
+        }
+    }
+
+    private ScheduledFuture<?> scheduleTicks() {
+        TickRun run = new TickRun(clock.millis() + intervalMillis);
+        try {
+            return scheduler.scheduleAtFixedRate(run, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.ERROR, "The scheduler refused the tick task; the feed is stopped", e);
+            running = false;
+            throw e;
+        }
+    }
+
+    private ScheduledFuture<?> scheduleWatchdog() {
+        return scheduler.scheduleWithFixedDelay(this::ensureTicking, watchdogMillis, watchdogMillis,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private static void cancel(Future<?> task) {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private static void logLoss(String name, Future<?> task) {
+        Throwable cause;
+        try {
+            task.get();
+            cause = null;
+        } catch (ExecutionException e) {
+            cause = e.getCause();
+        } catch (CancellationException e) {
+            cause = e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cause = e;
+        }
+        LOG.log(Level.WARNING, "The scheduler lost the feed's " + name + " task; scheduling it again", cause);
+    }
+
+    /** One schedule of ticks. Quotes carry their scheduled time, so a late tick shows up as staleness. */
+    private final class TickRun implements Runnable {
+        private final long firstTickAt;
+        private long count;
+
+        TickRun(long firstTickAt) {
+            this.firstTickAt = firstTickAt;
+        }
+
+        @Override
+        public void run() {
+            long ts = firstTickAt + count++ * intervalMillis;
+            try {
+                board.publish(market.tick(ts));
+                ticks.incrementAndGet();
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "A tick failed; the next one will run as scheduled", e);
+            }
+            ensureWatched();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.ticker.standalone;
+
+import dev.ticker.config.TickerSettings;
+import dev.ticker.ee.FeedScheduler;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * What differs standalone, handed to CDI by the launcher: the settings (including command-line options) and a
+ * plain scheduler in place of the application server's managed one. Added as prioritised alternatives, so they
+ * win over the composition's own producers without any change to it.
+ */
+final class StandaloneBeans implements Extension {
+
+    private static final int PRIORITY = Interceptor.Priority.APPLICATION + 100;
+
+    private final TickerSettings settings;
+    private final ScheduledExecutorService scheduler;
+
+    StandaloneBeans(TickerSettings settings, ScheduledExecutorService scheduler) {
+        this.settings = settings;
+        this.scheduler = scheduler;
+    }
+
+    void addBeans(@Observes @Priority(PRIORITY) AfterBeanDiscovery discovery) {
+        discovery.addBean()
+                .beanClass(StandaloneBeans.class)
+                .types(TickerSettings.class, Object.class)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
+                .scope(Singleton.class)
+                .alternative(true)
+                .priority(PRIORITY)
+                .createWith(context -> settings);
+        discovery.addBean()
+                .beanClass(StandaloneBeans.class)
+                .types(ScheduledExecutorService.class, Object.class)
+                .qualifiers(FeedScheduler.Literal.INSTANCE, Any.Literal.INSTANCE)
+                .scope(Singleton.class)
+                .alternative(true)
+                .priority(PRIORITY)
+                .createWith(context -> scheduler);
+    }
+}

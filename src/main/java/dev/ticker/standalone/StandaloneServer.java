@@ -1,0 +1,131 @@
+package dev.ticker.standalone;
+
+import dev.ticker.config.TickerSettings;
+import dev.ticker.ee.TickerComposition;
+import dev.ticker.poll.TickerApi;
+import dev.ticker.push.QuoteEndpoint;
+
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.websocket.DeploymentException;
+
+import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
+import org.glassfish.jersey.server.ContainerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
+import org.jboss.weld.bootstrap.spi.BeanDiscoveryMode;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+import java.io.IOException;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The whole ticker in one process on one port: Weld SE runs the same CDI composition as the application server,
+ * and one Grizzly listener carries the WebSocket endpoint (Tyrus), the HTTP API (Jersey, under {@code /api}) and
+ * the demo page (from the classpath folder {@code webapp/}, a copy of the WAR's root).
+ */
+final class StandaloneServer {
+
+    private static final Logger LOG = Logger.getLogger(StandaloneServer.class.getName());
+    private static final long GRACE_SECONDS = 5;
+
+    private final ScheduledExecutorService scheduler;
+    private final WeldContainer cdi;
+    private final HttpServer http;
+
+    private StandaloneServer(ScheduledExecutorService scheduler, WeldContainer cdi, HttpServer http) {
+        this.scheduler = scheduler;
+        this.cdi = cdi;
+        this.http = http;
+    }
+
+    /** Starts everything; on failure, stops what had started and rethrows. */
+    static StandaloneServer start(TickerSettings settings) throws IOException, DeploymentException {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                runnable -> {
+                    Thread thread = new Thread(runnable, "ticker-feed");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        WeldContainer cdi = null;
+        try {
+            cdi = startCdi(settings, scheduler);
+            HttpServer http = startHttp(settings);
+            return new StandaloneServer(scheduler, cdi, http);
+        } catch (IOException | DeploymentException | RuntimeException e) {
+            if (cdi != null) {
+                cdi.shutdown();
+            }
+            scheduler.shutdownNow();
+            throw e;
+        }
+    }
+
+    /** The port actually bound (useful when 0 asked for a free one). */
+    int port() {
+        return http.getListener(LISTENER).getPort();
+    }
+
+    /** Closes every session as "going away", stops the feed and CDI, then the HTTP server, within a grace period. */
+    void stop() {
+        try {
+            cdi.shutdown();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "CDI shutdown failed", e);
+        }
+        try {
+            http.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get(GRACE_SECONDS + 1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "HTTP server did not stop gracefully; forcing it", e);
+            http.shutdownNow();
+        }
+        scheduler.shutdownNow();
+    }
+
+    private static final String LISTENER = "ticker";
+
+    private static WeldContainer startCdi(TickerSettings settings, ScheduledExecutorService scheduler) {
+        // Only our packages, annotated beans only, as in the WAR: scanning the whole fat jar would triple startup.
+        Weld weld = new Weld()
+                .disableDiscovery()
+                .setBeanDiscoveryMode(BeanDiscoveryMode.ANNOTATED)
+                .addPackages(true, TickerComposition.class, QuoteEndpoint.class, TickerApi.class)
+                .addExtension(new StandaloneBeans(settings, scheduler))
+                .skipShutdownHook();
+        // With discovery off Weld skips library extensions; Jersey's CDI integration is one. Load them as a server would.
+        ServiceLoader.load(Extension.class, StandaloneServer.class.getClassLoader()).forEach(weld::addExtension);
+        return weld.initialize();
+    }
+
+    private static HttpServer startHttp(TickerSettings settings) throws IOException, DeploymentException {
+        HttpServer http = new HttpServer();
+        NetworkListener listener = new NetworkListener(LISTENER, settings.bindAddress(), settings.port());
+        http.addListener(listener);
+
+        EmbeddedTyrusContainer tyrus = new EmbeddedTyrusContainer(Set.of(QuoteEndpoint.class));
+        listener.registerAddOn(new WebSocketAddOn(tyrus, tyrus.contextPath()));
+
+        ServerConfiguration config = http.getServerConfiguration();
+        GrizzlyHttpContainer api = ContainerFactory.createContainer(
+                GrizzlyHttpContainer.class, ResourceConfig.forApplicationClass(TickerApi.class));
+        config.addHttpHandler(api, HttpHandlerRegistration.builder().contextPath("/api").urlPattern("/").build());
+        config.addHttpHandler(new CLStaticHttpHandler(StandaloneServer.class.getClassLoader(), "/webapp/"),
+                HttpHandlerRegistration.ROOT);
+
+        tyrus.start(tyrus.contextPath(), settings.port());
+        http.start();
+        tyrus.doneDeployment();
+        return http;
+    }
+}

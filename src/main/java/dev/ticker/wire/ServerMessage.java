@@ -1,0 +1,32 @@
+package dev.ticker.wire;
+
+import dev.ticker.market.Instrument;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The server's messages that carry more than a quote list; records are named after their {@code type}.
+ */
+public sealed interface ServerMessage {
+
+    /** Sent once, on open: the universe, the tick interval and the server's clock (for staleness). */
+    record Welcome(List<Instrument> symbols, long intervalMs, long serverTime) implements ServerMessage {
+        public Welcome {
+            symbols = List.copyOf(symbols);
+        }
+    }
+
+    /** A request was refused, wholly or in part; {@code symbols} lists the offending symbols, if any. */
+    record Error(ErrorCode code, String message, List<String> symbols) implements ServerMessage {
+        public Error {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(message, "message");
+            symbols = List.copyOf(symbols);
+        }
+
+        public Error(ErrorCode code, String message) {
+            this(code, message, List.of());
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package dev.ticker.wire;
+
+import dev.ticker.market.Instrument;
+import dev.ticker.market.Quote;
+import dev.ticker.market.QuoteSelection;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The wire format, in one place: every JSON text the server writes or reads, for WebSocket and HTTP alike, so the
+ * two transports cannot drift apart. Thread-safe.
+ */
+public final class WireCodec {
+
+    private static final int MAX_ECHO = 40;
+
+    private final JsonGeneratorFactory generators = Json.createGeneratorFactory(Map.of());
+    private final JsonReaderFactory readers = Json.createReaderFactory(Map.of());
+
+    /** {@code {"type":"quote", <quote fields>}}. */
+    public String quote(Quote quote) {
+        return write(json -> {
+            json.writeStartObject().write("type", "quote");
+            quoteFields(json, quote);
+            json.writeEnd();
+        });
+    }
+
+    /** {@code {"type":"snapshot","quotes":[...]}}. */
+    public String snapshot(List<Quote> quotes) {
+        return write(json -> {
+            json.writeStartObject().write("type", "snapshot");
+            quoteArray(json, quotes);
+            json.writeEnd();
+        });
+    }
+
+    /** {@code {"type":"unsubscribed","symbols":[...]}}: after it, no quote of these symbols arrives. */
+    public String unsubscribed(List<String> symbols) {
+        return write(json -> {
+            json.writeStartObject().write("type", "unsubscribed");
+            stringArray(json, "symbols", symbols);
+            json.writeEnd();
+        });
+    }
+
+    /** {@code {"type":"welcome","symbols":[{"symbol","name"},...],"intervalMs":...,"serverTime":...}}. */
+    public String encode(ServerMessage.Welcome welcome) {
+        return write(json -> {
+            json.writeStartObject().write("type", "welcome");
+            instrumentArray(json, welcome.symbols());
+            json.write("intervalMs", welcome.intervalMs())
+                    .write("serverTime", welcome.serverTime())
+                    .writeEnd();
+        });
+    }
+
+    /** {@code {"type":"error","code":...,"message":...[,"symbols":[...]]}}, the body of HTTP errors too. */
+    public String encode(ServerMessage.Error error) {
+        return write(json -> {
+            json.writeStartObject()
+                    .write("type", "error")
+                    .write("code", error.code().wireName())
+                    .write("message", error.message());
+            if (!error.symbols().isEmpty()) {
+                stringArray(json, "symbols", error.symbols());
+            }
+            json.writeEnd();
+        });
+    }
+
+    /** The body of {@code GET api/symbols}: {@code {"symbols":[{"symbol","name"},...]}}. */
+    public String symbols(List<Instrument> instruments) {
+        return write(json -> {
+            json.writeStartObject();
+            instrumentArray(json, instruments);
+            json.writeEnd();
+        });
+    }
+
+    /** The body of {@code GET api/quotes}: {@code {"seq":...,"quotes":[...][,"gap":true]}}. */
+    public String quotes(QuoteSelection selection) {
+        return write(json -> {
+            json.writeStartObject().write("seq", selection.seq());
+            quoteArray(json, selection.quotes());
+            if (selection.gap()) {
+                json.write("gap", true);
+            }
+            json.writeEnd();
+        });
+    }
+
+    /**
+     * Reads a client's WebSocket message.
+     *
+     * @throws WireException with the code to report if the text is not a valid message
+     */
+    public ClientMessage decode(String text) {
+        JsonValue value;
+        try (JsonReader reader = readers.createReader(new StringReader(text))) {
+            value = reader.readValue();
+        } catch (JsonException | IllegalStateException e) {
+            throw new WireException(ErrorCode.NOT_JSON, "the message is not valid JSON");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new WireException(ErrorCode.INVALID_MESSAGE, "a message must be a JSON object");
+        }
+        JsonObject message = value.asJsonObject();
+        JsonValue type = message.get("type");
+        if (!(type instanceof JsonString typeName)) {
+            throw new WireException(ErrorCode.INVALID_MESSAGE, "a message needs a \"type\" string");
+        }
+        return switch (typeName.getString()) {
+            case "subscribe" -> new ClientMessage.Subscribe(symbols(message));
+            case "unsubscribe" -> new ClientMessage.Unsubscribe(symbols(message));
+            default -> throw new WireException(ErrorCode.UNKNOWN_TYPE, "unknown message type \""
+                    + abbreviate(typeName.getString()) + "\" (expected subscribe or unsubscribe)");
+        };
+    }
+
+    /** Shortens client input echoed in an error message, so a huge field is not sent back. */
+    public static String abbreviate(String text) {
+        return text.length() <= MAX_ECHO ? text : text.substring(0, MAX_ECHO) + "...";
+    }
+
+    private static List<String> symbols(JsonObject message) {
+        JsonValue value = message.get("symbols");
+        if (!(value instanceof JsonArray array) || array.isEmpty()) {
+            throw new WireException(ErrorCode.INVALID_MESSAGE, "\"symbols\" must be a non-empty array of strings");
+        }
+        Set<String> symbols = new LinkedHashSet<>();
+        for (JsonValue element : array) {
+            if (!(element instanceof JsonString symbol)) {
+                throw new WireException(ErrorCode.INVALID_MESSAGE, "\"symbols\" must contain only strings");
+            }
+            symbols.add(symbol.getString());
+        }
+        return new ArrayList<>(symbols);
+    }
+
+    private static void quoteFields(JsonGenerator json, Quote quote) {
+        json.write("symbol", quote.symbol())
+                .write("price", quote.price())
+                .write("change", quote.change())
+                .write("changePercent", quote.changePercent())
+                .write("open", quote.open())
+                .write("high", quote.high())
+                .write("low", quote.low())
+                .write("volume", quote.volume())
+                .write("seq", quote.seq())
+                .write("ts", quote.ts());
+    }
+
+    private static void quoteArray(JsonGenerator json, List<Quote> quotes) {
+        json.writeStartArray("quotes");
+        for (Quote quote : quotes) {
+            json.writeStartObject();
+            quoteFields(json, quote);
+            json.writeEnd();
+        }
+        json.writeEnd();
+    }
+
+    private static void instrumentArray(JsonGenerator json, List<Instrument> instruments) {
+        json.writeStartArray("symbols");
+        for (Instrument instrument : instruments) {
+            json.writeStartObject()
+                    .write("symbol", instrument.symbol())
+                    .write("name", instrument.name())
+                    .writeEnd();
+        }
+        json.writeEnd();
+    }
+
+    private static void stringArray(JsonGenerator json, String name, List<String> values) {
+        json.writeStartArray(name);
+        values.forEach(json::write);
+        json.writeEnd();
+    }
+
+    private String write(Consumer<JsonGenerator> body) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator json = generators.createGenerator(out)) {
+            body.accept(json);
+        }
+        return out.toString();
+    }
+}
