@@ -8,12 +8,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -33,7 +34,7 @@ public final class WireCodec {
     private static final int MAX_ECHO = 40;
 
     private final JsonGeneratorFactory generators = Json.createGeneratorFactory(Map.of());
-    private final JsonReaderFactory readers = Json.createReaderFactory(Map.of());
+    private final JsonParserFactory parsers = Json.createParserFactory(Map.of());
 
     /** {@code {"type":"quote", <quote fields>}}. */
     public String quote(Quote quote) {
@@ -114,12 +115,7 @@ public final class WireCodec {
      * @throws WireException with the code to report if the text is not a valid message
      */
     public ClientMessage decode(String text) {
-        JsonValue value;
-        try (JsonReader reader = readers.createReader(new StringReader(text))) {
-            value = reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
-            throw new WireException(ErrorCode.NOT_JSON, "the message is not valid JSON");
-        }
+        JsonValue value = parseSingleValue(text);
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new WireException(ErrorCode.INVALID_MESSAGE, "a message must be a JSON object");
         }
@@ -134,6 +130,27 @@ public final class WireCodec {
             default -> throw new WireException(ErrorCode.UNKNOWN_TYPE, "unknown message type \""
                     + abbreviate(typeName.getString()) + "\" (expected subscribe or unsubscribe)");
         };
+    }
+
+    /** One JSON value and nothing after it (a reader alone would accept {@code {...} garbage}). */
+    private JsonValue parseSingleValue(String text) {
+        try (JsonParser parser = parsers.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                throw notJson();
+            }
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                throw notJson();
+            }
+            return value;
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            throw notJson();
+        }
+    }
+
+    private static WireException notJson() {
+        return new WireException(ErrorCode.NOT_JSON, "the message is not valid JSON");
     }
 
     /** Shortens client input echoed in an error message, so a huge field is not sent back. */

@@ -1,0 +1,171 @@
+package dev.ticker.fanout;
+
+import dev.ticker.market.Instrument;
+import dev.ticker.market.Quote;
+import dev.ticker.market.QuoteBoard;
+import dev.ticker.market.SymbolUniverse;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConflatingOutboxTest {
+
+    private static final int ACME = 0;
+    private static final int GLOBX = 1;
+    private static final int[] BOTH = {ACME, GLOBX};
+
+    private final ManualSink sink = new ManualSink();
+    private final ConflatingOutbox<String> outbox = new ConflatingOutbox<>(sink, 2, 4);
+    private final QuoteBoard board = new QuoteBoard(new SymbolUniverse(List.of(
+            new Instrument("ACME", "Acme", BigDecimal.TEN, 0.1),
+            new Instrument("GLOBX", "Globex", BigDecimal.TEN, 0.1))));
+
+    @Test
+    void keepsOneSendInFlight() {
+        subscribeBoth();
+        for (int seq = 1; seq <= 50; seq++) {
+            outbox.offerQuote(seq % 2, seq, "q" + seq);
+        }
+        sink.drain();
+
+        assertEquals(1, sink.maxInFlight());
+    }
+
+    @Test
+    void slowPeerIsConflatedToTheLatestQuotePerSymbol() {
+        subscribeBoth();
+        // The snapshot is in flight and the peer does not read: thousands of quotes arrive meanwhile.
+        for (int seq = 1; seq <= 10_000; seq++) {
+            outbox.offerQuote(seq % 2, seq, "q" + seq);
+        }
+
+        assertEquals(2, outbox.backlog(), "one pending frame per symbol, whatever the number of quotes");
+        assertEquals(9_998, outbox.conflated());
+        sink.drain();
+        assertEquals(List.of("snapshot", "q9999", "q10000"), sink.started);
+    }
+
+    @Test
+    void repliesGoOutBeforePendingQuotes() {
+        subscribeBoth();
+        outbox.offerQuote(ACME, 1, "q1");
+        outbox.offerReply("error");
+        sink.drain();
+
+        assertEquals(List.of("snapshot", "error", "q1"), sink.started);
+    }
+
+    @Test
+    void quotesAlreadyInTheSnapshotAreNotSentAgain() {
+        board.publish(List.of(quote("ACME", 5)));
+        outbox.subscribe(new int[] {ACME}, board, quotes -> "snapshot@" + quotes.get(0).seq());
+
+        outbox.offerQuote(ACME, 5, "q5");
+        outbox.offerQuote(ACME, 6, "q6");
+        sink.drain();
+
+        assertEquals(List.of("snapshot@5", "q6"), sink.started);
+    }
+
+    @Test
+    void quotesOfSymbolsNotSubscribedAreDropped() {
+        outbox.offerQuote(ACME, 1, "q1");
+
+        assertEquals(List.of(), sink.started);
+        assertEquals(0, outbox.backlog());
+    }
+
+    @Test
+    void resubscribingSendsAnEmptySnapshotForSymbolsAlreadyHeld() {
+        board.publish(List.of(quote("ACME", 1)));
+        List<List<Quote>> snapshots = new ArrayList<>();
+        outbox.subscribe(new int[] {ACME}, board, quotes -> record(snapshots, quotes));
+        outbox.subscribe(new int[] {ACME}, board, quotes -> record(snapshots, quotes));
+
+        assertEquals(1, snapshots.get(0).size());
+        assertEquals(0, snapshots.get(1).size());
+    }
+
+    @Test
+    void unsubscribeDropsPendingAndLaterQuotesOfThatSymbol() {
+        subscribeBoth();
+        outbox.offerQuote(ACME, 1, "acme1");
+        outbox.offerQuote(GLOBX, 2, "globx2");
+
+        outbox.unsubscribe(new int[] {ACME});
+        outbox.offerQuote(ACME, 3, "acme3");
+        sink.drain();
+
+        assertEquals(List.of("snapshot", "globx2"), sink.started);
+        assertEquals(List.of(1), Arrays.stream(outbox.subscribedSymbols()).boxed().toList());
+    }
+
+    @Test
+    void aPeerFloodingRequestsWithoutReadingIsDisconnected() {
+        outbox.offerReply("r0");
+        for (int i = 1; i <= 5; i++) {
+            outbox.offerReply("r" + i);
+        }
+
+        assertEquals(List.of(Disconnect.FLOODED), sink.disconnects);
+        assertTrue(outbox.isClosed());
+    }
+
+    @Test
+    void aFailedSendDisconnectsThePeerAndDropsEverythingPending() {
+        subscribeBoth();
+        outbox.offerQuote(ACME, 1, "q1");
+
+        sink.fail(new IOException("connection reset"));
+        outbox.offerQuote(GLOBX, 2, "q2");
+
+        assertEquals(List.of(Disconnect.SEND_FAILED), sink.disconnects);
+        assertEquals(List.of("snapshot"), sink.started);
+        assertEquals(0, outbox.backlog());
+    }
+
+    @Test
+    void aSinkThatCompletesAtOnceDrainsTheWholeBacklog() {
+        List<String> sent = new ArrayList<>();
+        ConflatingOutbox<String> eager = new ConflatingOutbox<>(new FrameSink<>() {
+            @Override
+            public void send(String frame, Consumer<Throwable> done) {
+                sent.add(frame);
+                done.accept(null);
+            }
+
+            @Override
+            public void disconnect(Disconnect reason, Throwable cause) {
+                throw new AssertionError("not expected: " + reason);
+            }
+        }, 2, 4);
+        eager.subscribe(BOTH, board, quotes -> "snapshot");
+        eager.offerQuote(ACME, 1, "q1");
+        eager.offerQuote(GLOBX, 2, "q2");
+
+        assertEquals(List.of("snapshot", "q1", "q2"), sent);
+        assertEquals(0, eager.backlog());
+    }
+
+    private void subscribeBoth() {
+        outbox.subscribe(BOTH, board, quotes -> "snapshot");
+    }
+
+    private static String record(List<List<Quote>> snapshots, List<Quote> quotes) {
+        snapshots.add(quotes);
+        return "snapshot" + snapshots.size();
+    }
+
+    private static Quote quote(String symbol, long seq) {
+        return new Quote(symbol, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, 0, seq, 0);
+    }
+}

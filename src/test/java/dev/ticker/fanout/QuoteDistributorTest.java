@@ -1,0 +1,159 @@
+package dev.ticker.fanout;
+
+import dev.ticker.market.Instrument;
+import dev.ticker.market.Quote;
+import dev.ticker.market.QuoteBoard;
+import dev.ticker.market.SymbolUniverse;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class QuoteDistributorTest {
+
+    private final QuoteBoard board = new QuoteBoard(new SymbolUniverse(List.of(
+            new Instrument("ACME", "Acme", BigDecimal.TEN, 0.1),
+            new Instrument("GLOBX", "Globex", BigDecimal.TEN, 0.1))));
+    private final AtomicInteger encodings = new AtomicInteger();
+    private final QuoteDistributor<String> distributor = new QuoteDistributor<>(board,
+            quote -> {
+                encodings.incrementAndGet();
+                return quote.symbol() + "@" + quote.seq();
+            },
+            quotes -> "snapshot" + quotes.stream().map(q -> " " + q.symbol() + "@" + q.seq()).toList());
+
+    {
+        board.addListener(distributor);
+    }
+
+    @Test
+    void encodesEachQuoteOnceHoweverManySubscribers() {
+        List<ManualSink> sinks = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            ManualSink sink = new ManualSink();
+            sinks.add(sink);
+            distributor.subscribe(new ConflatingOutbox<>(sink, 2, 4), List.of("ACME"));
+        }
+
+        board.publish(List.of(quote("ACME", 1), quote("ACME", 2)));
+
+        assertEquals(2, encodings.get());
+        assertEquals(2, distributor.encodedQuotes());
+        sinks.forEach(ManualSink::drain);
+        sinks.forEach(sink -> assertEquals("ACME@2", sink.started.get(sink.started.size() - 1)));
+    }
+
+    @Test
+    void sendsQuotesOnlyToSubscribersOfTheirSymbol() {
+        ManualSink acmeSink = new ManualSink();
+        ManualSink globxSink = new ManualSink();
+        distributor.subscribe(new ConflatingOutbox<>(acmeSink, 2, 4), List.of("ACME"));
+        distributor.subscribe(new ConflatingOutbox<>(globxSink, 2, 4), List.of("GLOBX"));
+
+        board.publish(List.of(quote("ACME", 1), quote("GLOBX", 2)));
+        acmeSink.drain();
+        globxSink.drain();
+
+        assertEquals(List.of("snapshot[]", "ACME@1"), acmeSink.started);
+        assertEquals(List.of("snapshot[]", "GLOBX@2"), globxSink.started);
+    }
+
+    @Test
+    void quotesNobodyWantsAreNotEncoded() {
+        board.publish(List.of(quote("ACME", 1)));
+
+        assertEquals(0, encodings.get());
+    }
+
+    @Test
+    void aRemovedSubscriberGetsNothingMore() {
+        ManualSink sink = new ManualSink();
+        ConflatingOutbox<String> outbox = new ConflatingOutbox<>(sink, 2, 4);
+        distributor.subscribe(outbox, List.of("ACME"));
+        sink.drain();
+
+        distributor.remove(outbox);
+        board.publish(List.of(quote("ACME", 1)));
+
+        assertEquals(0, distributor.subscriberCount("ACME"));
+        assertEquals(List.of("snapshot[]"), sink.started);
+    }
+
+    /**
+     * Subscribers join while quotes are being published. Each must get a snapshot and then strictly newer quotes,
+     * without a repeat, and must end on the last quote published: nothing lost, nothing twice, nothing out of order.
+     */
+    @Test
+    void subscribingDuringAFanOutNeitherLosesNorRepeatsQuotes() throws InterruptedException {
+        int subscribers = 200;
+        int quotes = 20_000;
+        List<RecordingSink> sinks = new ArrayList<>();
+        CountDownLatch publishing = new CountDownLatch(1);
+        Thread publisher = new Thread(() -> {
+            publishing.countDown();
+            for (long seq = 1; seq <= quotes; seq++) {
+                board.publish(List.of(quote("ACME", seq)));
+            }
+        });
+        publisher.start();
+        assertTrue(publishing.await(5, TimeUnit.SECONDS));
+        for (int i = 0; i < subscribers; i++) {
+            RecordingSink sink = new RecordingSink();
+            sinks.add(sink);
+            distributor.subscribe(new ConflatingOutbox<>(sink, 2, 4), List.of("ACME"));
+        }
+        publisher.join(TimeUnit.SECONDS.toMillis(30));
+        assertTrue(!publisher.isAlive(), "publisher finished");
+
+        for (RecordingSink sink : sinks) {
+            assertTrue(sink.errors.isEmpty(), sink.errors.toString());
+            assertEquals(quotes, sink.lastSeq.get(), "every subscriber ends on the last quote");
+        }
+    }
+
+    private static Quote quote(String symbol, long seq) {
+        return new Quote(symbol, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, 0, seq, 0);
+    }
+
+    /** Completes sends at once and checks the order of what it is given. */
+    private static final class RecordingSink implements FrameSink<String> {
+        final AtomicLong lastSeq = new AtomicLong(-1);
+        final List<String> errors = new ArrayList<>();
+
+        @Override
+        public void send(String frame, Consumer<Throwable> done) {
+            long seq;
+            if (frame.startsWith("snapshot")) {
+                if (lastSeq.get() != -1) {
+                    errors.add("snapshot after quotes: " + frame);
+                }
+                seq = frame.equals("snapshot[]") ? 0 : Long.parseLong(frame.replaceAll(".*@(\\d+)]", "$1"));
+            } else {
+                seq = Long.parseLong(frame.substring(frame.indexOf('@') + 1));
+                if (lastSeq.get() == -1) {
+                    errors.add("quote before the snapshot: " + frame);
+                }
+                if (seq <= lastSeq.get()) {
+                    errors.add("seq " + seq + " after " + lastSeq.get());
+                }
+            }
+            lastSeq.set(seq);
+            done.accept(null);
+        }
+
+        @Override
+        public void disconnect(Disconnect reason, Throwable cause) {
+            errors.add("disconnected: " + reason);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.ticker.market;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The domain stays plain Java: no Jakarta API, no adapter, no composition root. */
+class DomainPurityTest {
+
+    private static final Path MAIN = Path.of("src/main/java/dev/ticker");
+    private static final List<String> PLAIN_PACKAGES = List.of("market", "fanout", "config");
+
+    @Test
+    void domainPackagesImportNothingButTheJdkAndEachOther() throws IOException {
+        for (String pkg : PLAIN_PACKAGES) {
+            Path dir = MAIN.resolve(pkg);
+            assertTrue(Files.isDirectory(dir), dir + " exists");
+            try (Stream<Path> files = Files.list(dir)) {
+                List<String> offending = files.filter(file -> file.toString().endsWith(".java"))
+                        .flatMap(DomainPurityTest::imports)
+                        .filter(line -> !line.matches("import (static )?java\\..*")
+                                && !line.matches("import dev\\.ticker\\.(market|fanout|config)\\..*"))
+                        .toList();
+                assertEquals(List.of(), offending, "imports in " + pkg);
+            }
+        }
+    }
+
+    @Test
+    void nothingImportsTheCompositionRoots() throws IOException {
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            List<String> offending = files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> !file.startsWith(MAIN.resolve("ee")) && !file.startsWith(MAIN.resolve("standalone")))
+                    .flatMap(file -> imports(file).map(line -> file.getFileName() + ": " + line))
+                    .filter(line -> line.contains("dev.ticker.ee.") || line.contains("dev.ticker.standalone."))
+                    .toList();
+            assertEquals(List.of(), offending);
+        }
+    }
+
+    private static Stream<String> imports(Path file) {
+        try {
+            return Files.readAllLines(file).stream().filter(line -> line.startsWith("import "));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
