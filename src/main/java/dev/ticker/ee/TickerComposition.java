@@ -74,8 +74,9 @@ public class TickerComposition {
     MarketFeed feed(TickerSettings settings, SymbolUniverse universe, QuoteBoard board,
                     @FeedScheduler ScheduledExecutorService scheduler) {
         PriceModel model = PriceModel.forTickInterval(settings.interval(), new SplittableRandom(settings.seed()));
-        Market market = new Market(universe, model, settings.activity());
-        return new MarketFeed(market, board, scheduler, settings.interval(), Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        Market market = new Market(universe, model, settings.activity(), Market.seqOriginAt(clock.millis()));
+        return new MarketFeed(market, board, scheduler, settings.interval(), clock);
     }
 
     void stopFeed(@Disposes MarketFeed feed) {

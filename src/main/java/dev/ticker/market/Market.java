@@ -26,11 +26,16 @@ public final class Market {
 
     /**
      * @param activity probability, per tick, that a given symbol trades (0 &lt; activity &le; 1)
+     * @param seqOrigin the seq before the first quote: the first quote gets {@code seqOrigin + 1}
      */
-    public Market(SymbolUniverse universe, PriceModel model, double activity) {
+    public Market(SymbolUniverse universe, PriceModel model, double activity, long seqOrigin) {
         if (!(activity > 0 && activity <= 1)) {
             throw new IllegalArgumentException("activity must be in (0, 1]: " + activity);
         }
+        if (seqOrigin < 0) {
+            throw new IllegalArgumentException("seq origin must not be negative: " + seqOrigin);
+        }
+        this.lastSeq = seqOrigin;
         this.universe = universe;
         this.model = model;
         this.random = model.random();
@@ -39,6 +44,16 @@ public final class Market {
         for (int i = 0; i < listings.length; i++) {
             listings[i] = new Listing(universe.get(i));
         }
+    }
+
+    /**
+     * A seq origin that keeps seqs increasing across restarts: the start time in microseconds. A client's cursor
+     * or ETag from an earlier run is then always below this run's seqs, so it gets everything current instead of
+     * a wrong "nothing changed". Leaves room for a million quotes a second, and stays below 2^53 (exact in
+     * JavaScript) until the year 2255.
+     */
+    public static long seqOriginAt(long startMillis) {
+        return Math.multiplyExact(startMillis, 1_000L);
     }
 
     /** The opening quote of every symbol; call once, before the first tick. */

@@ -24,7 +24,7 @@ final class Fixtures {
 
     static Market market(long seed, double activity) {
         return new Market(universe(), PriceModel.forTickInterval(Duration.ofMillis(250), new SplittableRandom(seed)),
-                activity);
+                activity, 0);
     }
 
     static Quote quote(String symbol, long seq) {

@@ -3,8 +3,11 @@ package dev.ticker.market;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static dev.ticker.market.Fixtures.DAY_MS;
 import static dev.ticker.market.Fixtures.NOON;
@@ -45,6 +48,26 @@ class MarketTest {
     }
 
     @Test
+    void numbersQuotesFromTheSeqOrigin() {
+        Market market = new Market(Fixtures.universe(),
+                PriceModel.forTickInterval(Duration.ofMillis(250), new SplittableRandom(1)), 1.0,
+                Market.seqOriginAt(NOON));
+
+        assertEquals(NOON * 1_000 + 1, market.open(NOON).get(0).seq());
+    }
+
+    @Test
+    void aRestartedMarketNumbersAboveEverythingAnEarlierRunCouldIssueInItsLifetime() {
+        long startedAt = NOON;
+        long restartedAt = NOON + 1_000;
+        // Even at a million quotes a second, a run cannot reach the seqs of a run started a second later.
+        long lastSeqOfFirstRun = Market.seqOriginAt(startedAt) + 1_000_000 - 1;
+
+        assertTrue(Market.seqOriginAt(restartedAt) > lastSeqOfFirstRun);
+        assertTrue(Market.seqOriginAt(4_102_444_800_000L) < (1L << 53), "exact in JavaScript in the year 2100");
+    }
+
+    @Test
     void pricesArePositiveCentsEvenForAVolatilePennyStock() {
         for (Quote quote : run(Fixtures.market(3, 1.0), 5_000)) {
             assertTrue(quote.price().signum() > 0, quote.toString());
@@ -73,7 +96,7 @@ class MarketTest {
         Quote last = quotes.get(quotes.size() - 1);
         assertEquals(last.price().subtract(last.open()), last.change());
         BigDecimal expectedPercent = last.change().multiply(BigDecimal.valueOf(100))
-                .divide(last.open(), 2, java.math.RoundingMode.HALF_UP);
+                .divide(last.open(), 2, RoundingMode.HALF_UP);
         assertEquals(expectedPercent, last.changePercent());
     }
 
