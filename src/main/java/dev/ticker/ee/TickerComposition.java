@@ -12,9 +12,9 @@ import dev.ticker.push.PushSessions;
 import dev.ticker.wire.WireCodec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.websocket.CloseReason;
@@ -28,7 +28,7 @@ import java.util.logging.Logger;
 
 /**
  * Builds the ticker from its settings and runs its lifecycle: the feed starts when the application starts and
- * stops, with every WebSocket session closed as "going away", when it stops. The domain and adapter objects are
+ * stops, with every WebSocket session closed as "going away", when it begins to stop. The domain and adapter objects are
  * plain classes with constructor injection, produced here as {@code @Singleton}s (one instance per application,
  * no client proxy needed).
  */
@@ -43,6 +43,20 @@ public class TickerComposition {
                 + settings.interval().toMillis() + " ms, seed " + settings.seed()
                 + (settings.seedGiven() ? "" : " (random; set ticker.seed to repeat this run)"));
         feed.start();
+    }
+
+    /**
+     * Runs while the application is still whole: an observer, not disposers, because GlassFish invokes disposers
+     * of this bean after its EE environment is gone (logging "No valid EE environment for injection").
+     */
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object applicationStopping, MarketFeed feed,
+              PushSessions sessions) {
+        feed.stop();
+        try {
+            sessions.closeAll(new CloseReason(CloseCodes.GOING_AWAY, "server shutting down"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not close every WebSocket session on shutdown", e);
+        }
     }
 
     @Produces
@@ -79,10 +93,6 @@ public class TickerComposition {
         return new MarketFeed(market, board, scheduler, settings.interval(), clock);
     }
 
-    void stopFeed(@Disposes MarketFeed feed) {
-        feed.stop();
-    }
-
     @Produces
     @Singleton
     QuoteDistributor<String> distributor(QuoteBoard board, WireCodec codec) {
@@ -91,22 +101,10 @@ public class TickerComposition {
         return distributor;
     }
 
-    void detachDistributor(@Disposes QuoteDistributor<String> distributor, QuoteBoard board) {
-        board.removeListener(distributor);
-    }
-
     @Produces
     @Singleton
     PushSessions pushSessions(QuoteDistributor<String> distributor, WireCodec codec, SymbolUniverse universe,
                               MarketFeed feed) {
         return new PushSessions(distributor, codec, universe, feed, Clock.systemUTC());
-    }
-
-    void closeSessions(@Disposes PushSessions sessions) {
-        try {
-            sessions.closeAll(new CloseReason(CloseCodes.GOING_AWAY, "server shutting down"));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not close every WebSocket session on shutdown", e);
-        }
     }
 }

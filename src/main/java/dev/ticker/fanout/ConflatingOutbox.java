@@ -14,6 +14,10 @@ import java.util.function.Function;
  * every price), so pending memory is at most one frame per symbol plus a small queue of replies. Replies
  * (welcome, snapshot, errors, acknowledgements) go out before pending quotes, in the order they were queued.
  *
+ * <p>Order: every quote a peer receives has a higher seq than anything it received before (pending quotes leave in
+ * seq order, and a snapshot is queued behind the quotes still pending, which are all older than it). So the
+ * highest seq a peer has seen is a correct cursor: nothing older can follow.
+ *
  * <p>Each symbol has a floor: quotes at or below it are not wanted. Subscribing sets it to the snapshot's seq,
  * under the same lock that queues the snapshot, which makes subscribing race-free against a concurrent fan-out:
  * every quote is either in the snapshot or delivered after it, never both, never lost, never ahead of it.
@@ -25,13 +29,19 @@ public final class ConflatingOutbox<F> {
     private final FrameSink<F> sink;
     private final int replyCapacity;
     private final SymbolSlots<F> slots;
-    private final ArrayDeque<F> replies = new ArrayDeque<>();
+    /** Replies, and quotes moved ahead of a snapshot to keep the seq order; only replies count against capacity. */
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    private int replyCount;
     private boolean sending;
     private boolean closed;
     private long conflated;
 
     /** What to do, outside the lock, after changing the queues. */
     private enum Next { NOTHING, PUMP, DISCONNECT_FLOODED }
+
+    /** A quote frame that left its slot to go out ahead of a snapshot. */
+    private record MovedQuote(Object frame) {
+    }
 
     /**
      * @param symbolCount   size of the symbol universe
@@ -84,15 +94,21 @@ public final class ConflatingOutbox<F> {
             if (closed) {
                 return List.of();
             }
+            QuoteBoard.Cut cut = board.cut();
             for (int symbol : symbols) {
                 if (slots.isWanted(symbol)) {
                     continue;
                 }
-                Quote latest = board.latest(symbol);
+                Quote latest = cut.quote(symbol);
                 slots.want(symbol, latest == null ? 0 : latest.seq());
                 if (latest != null) {
                     snapshot.add(latest);
                 }
+            }
+            // Pending quotes were published before this cut: they must go out before the snapshot, not after it.
+            F pendingQuote;
+            while ((pendingQuote = slots.poll()) != null) {
+                queue.addLast(new MovedQuote(pendingQuote));
             }
             next = enqueueReply(snapshotFrame.apply(snapshot));
         }
@@ -119,7 +135,7 @@ public final class ConflatingOutbox<F> {
 
     /** Frames waiting to be sent, not counting the one in flight. */
     public synchronized int backlog() {
-        return replies.size() + slots.pendingCount();
+        return queue.size() + slots.pendingCount();
     }
 
     /** Drops everything pending and accepts nothing more. */
@@ -135,11 +151,12 @@ public final class ConflatingOutbox<F> {
         if (closed) {
             return Next.NOTHING;
         }
-        if (replies.size() >= replyCapacity) {
+        if (replyCount >= replyCapacity) {
             closeQuietly();
             return Next.DISCONNECT_FLOODED;
         }
-        replies.addLast(frame);
+        queue.addLast(frame);
+        replyCount++;
         return startSending() ? Next.PUMP : Next.NOTHING;
     }
 
@@ -190,14 +207,23 @@ public final class ConflatingOutbox<F> {
         sink.disconnect(Disconnect.SEND_FAILED, failure);
     }
 
+    @SuppressWarnings("unchecked")
     private F nextFrame() {
-        F reply = replies.pollFirst();
-        return reply != null ? reply : slots.poll();
+        Object queued = queue.pollFirst();
+        if (queued instanceof MovedQuote moved) {
+            return (F) moved.frame();
+        }
+        if (queued != null) {
+            replyCount--;
+            return (F) queued;
+        }
+        return slots.poll();
     }
 
     private void closeQuietly() {
         closed = true;
-        replies.clear();
+        queue.clear();
+        replyCount = 0;
         slots.clearPending();
     }
 }

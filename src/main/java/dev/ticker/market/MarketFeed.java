@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A periodic task that throws is never run again, and some schedulers lose tasks on their own (GlassFish's
  * managed scheduler can fail a task submitted while the application is still deploying). So the feed never trusts
  * a single schedule: the tick task and a slower watchdog task each reschedule the other if it has died, and
- * {@link #ensureRunning()} lets client traffic do the same. Our own failures inside a tick are caught and logged
- * so they never kill the schedule.
+ * {@link #ensureRunning()} lets client traffic do the same. A task counts as lost when its future has ended or when
+ * it has not run for too long: GlassFish's lost task fails in the container before it starts, and its future never
+ * completes. Our own failures inside a tick are caught and logged so they never kill the schedule.
  */
 public final class MarketFeed {
 
@@ -34,9 +35,14 @@ public final class MarketFeed {
     private final Clock clock;
     private final AtomicLong ticks = new AtomicLong();
     private final AtomicLong restarts = new AtomicLong();
+    /** Serialises ticks, should a rescheduled task overlap with a late run of the one it replaced. */
+    private final Object tickLock = new Object();
 
     private volatile ScheduledFuture<?> tickTask;
     private volatile ScheduledFuture<?> watchdogTask;
+    /** When a task last ran, or was (re)scheduled: how a task that silently stopped is noticed. */
+    private volatile long lastTickAt;
+    private volatile long lastWatchAt;
     private volatile boolean running;
 
     public MarketFeed(Market market, QuoteBoard board, ScheduledExecutorService scheduler, Duration interval,
@@ -57,10 +63,11 @@ public final class MarketFeed {
         if (running || tickTask != null) {
             return;
         }
-        running = true;
         board.publish(market.open(clock.millis()));
         tickTask = scheduleTicks();
         watchdogTask = scheduleWatchdog();
+        // Only now: ensureRunning() from a client thread must never see the feed running without its tasks.
+        running = true;
         LOG.log(Level.INFO, "Market feed started: {0} symbols, one tick every {1} ms",
                 market.universe().size(), intervalMillis);
     }
@@ -83,8 +90,7 @@ public final class MarketFeed {
     }
 
     public boolean isRunning() {
-        ScheduledFuture<?> task = tickTask;
-        return running && task != null && !task.isDone();
+        return running && tickTask != null && !tickLost();
     }
 
     /** Ticks completed since start. */
@@ -102,12 +108,13 @@ public final class MarketFeed {
     }
 
     private void ensureTicking() {
-        if (!running || !tickTask.isDone()) {
+        if (!running || !tickLost()) {
             return;
         }
         synchronized (this) {
-            if (running && tickTask.isDone()) {
-                logLoss("tick", tickTask);
+            if (running && tickLost()) {
+                logLoss("tick", tickTask, lastTickAt);
+                tickTask.cancel(false);
                 tickTask = scheduleTicks();
                 restarts.incrementAndGet();
             }
@@ -115,20 +122,31 @@ public final class MarketFeed {
     }
 
     private void ensureWatched() {
-        if (!running || !watchdogTask.isDone()) {
+        if (!running || !watchdogLost()) {
             return;
         }
         synchronized (this) {
-            if (running && watchdogTask.isDone()) {
-                logLoss("watchdog", watchdogTask);
+            if (running && watchdogLost()) {
+                logLoss("watchdog", watchdogTask, lastWatchAt);
+                watchdogTask.cancel(false);
                 watchdogTask = scheduleWatchdog();
                 restarts.incrementAndGet();
             }
         }
     }
 
+    /** Ticks are due every interval; none for a watchdog period (at least four intervals) means the task is gone. */
+    private boolean tickLost() {
+        return tickTask.isDone() || clock.millis() - lastTickAt > watchdogMillis;
+    }
+
+    private boolean watchdogLost() {
+        return watchdogTask.isDone() || clock.millis() - lastWatchAt > 3 * watchdogMillis;
+    }
+
     private ScheduledFuture<?> scheduleTicks() {
-        TickRun run = new TickRun(clock.millis() + intervalMillis);
+        lastTickAt = clock.millis();
+        TickRun run = new TickRun(lastTickAt + intervalMillis);
         try {
             return scheduler.scheduleAtFixedRate(run, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
@@ -139,8 +157,16 @@ public final class MarketFeed {
     }
 
     private ScheduledFuture<?> scheduleWatchdog() {
-        return scheduler.scheduleWithFixedDelay(this::ensureTicking, watchdogMillis, watchdogMillis,
+        lastWatchAt = clock.millis();
+        // The first check comes well after the first tick: a deployment that made the scheduler lose the tick task
+        // (GlassFish) is then most likely over, so the check itself is not lost with it.
+        return scheduler.scheduleWithFixedDelay(this::watch, 2 * watchdogMillis, watchdogMillis,
                 TimeUnit.MILLISECONDS);
+    }
+
+    private void watch() {
+        lastWatchAt = clock.millis();
+        ensureTicking();
     }
 
     private static void cancel(Future<?> task) {
@@ -149,7 +175,12 @@ public final class MarketFeed {
         }
     }
 
-    private static void logLoss(String name, Future<?> task) {
+    private void logLoss(String name, Future<?> task, long lastRunAt) {
+        if (!task.isDone()) {
+            LOG.log(Level.WARNING, "The scheduler lost the feed's " + name + " task (it has not run for "
+                    + (clock.millis() - lastRunAt) + " ms); scheduling it again");
+            return;
+        }
         Throwable cause;
         try {
             task.get();
@@ -176,9 +207,12 @@ public final class MarketFeed {
 
         @Override
         public void run() {
+            lastTickAt = clock.millis();
             long ts = firstTickAt + count++ * intervalMillis;
             try {
-                board.publish(market.tick(ts));
+                synchronized (tickLock) {
+                    board.publish(market.tick(ts));
+                }
                 ticks.incrementAndGet();
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "A tick failed; the next one will run as scheduled", e);

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The latest quote of every symbol, and the hub quotes flow through: whoever produces quotes publishes them here,
- * and every transport listens here. Reads are lock-free; publishing is serialised so listeners see quotes in
+ * and every transport listens here. Each publication swaps in a new immutable {@link Cut}, so a reader sees the
+ * board between two batches, never halfway through one. Publishing is serialised so listeners see quotes in
  * sequence order.
  */
 public final class QuoteBoard {
@@ -17,13 +17,12 @@ public final class QuoteBoard {
     private static final System.Logger LOG = System.getLogger(QuoteBoard.class.getName());
 
     private final SymbolUniverse universe;
-    private final AtomicReferenceArray<Quote> latest;
     private final List<QuoteListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile long latestSeq;
+    private volatile Cut cut;
 
     public QuoteBoard(SymbolUniverse universe) {
         this.universe = universe;
-        this.latest = new AtomicReferenceArray<>(universe.size());
+        this.cut = new Cut(new Quote[universe.size()], 0);
     }
 
     public SymbolUniverse universe() {
@@ -46,18 +45,20 @@ public final class QuoteBoard {
         if (quotes.isEmpty()) {
             return;
         }
+        Quote[] latest = cut.latest.clone();
+        long seq = cut.seq;
         for (Quote quote : quotes) {
-            if (quote.seq() <= latestSeq) {
-                throw new IllegalArgumentException("seq must increase: " + quote.seq() + " after " + latestSeq);
+            if (quote.seq() <= seq) {
+                throw new IllegalArgumentException("seq must increase: " + quote.seq() + " after " + seq);
             }
             int index = universe.indexOf(quote.symbol());
             if (index < 0) {
                 throw new IllegalArgumentException("unknown symbol " + quote.symbol());
             }
-            // The slot is written before latestSeq so that a reader who sees a seq finds its quote.
-            latest.set(index, quote);
-            latestSeq = quote.seq();
+            latest[index] = quote;
+            seq = quote.seq();
         }
+        cut = new Cut(latest, seq);
         for (QuoteListener listener : listeners) {
             try {
                 listener.onQuotes(quotes);
@@ -67,56 +68,75 @@ public final class QuoteBoard {
         }
     }
 
+    /** The board as of the last publication. */
+    public Cut cut() {
+        return cut;
+    }
+
     /** The highest sequence number published so far (0 before the first quote). */
     public long latestSeq() {
-        return latestSeq;
+        return cut.seq;
     }
 
     /** The latest quote of the symbol at {@code index}, or null before its first quote. */
     public Quote latest(int index) {
-        return latest.get(index);
+        return cut.latest[index];
     }
 
     /** The latest quotes of {@code symbols} (all listed), in the given order, skipping symbols not yet quoted. */
     public List<Quote> latest(Collection<String> symbols) {
-        List<Quote> quotes = new ArrayList<>(symbols.size());
-        for (String symbol : symbols) {
-            Quote quote = latest.get(requireIndex(symbol));
-            if (quote != null) {
-                quotes.add(quote);
-            }
-        }
-        return quotes;
+        return cut.latest(symbols);
     }
 
     /**
      * The latest quotes of {@code symbols} (all listed) whose seq is above {@code since}, and the cursor for the next
-     * poll. A cursor this board cannot have issued (above every seq it has seen) yields the full set, marked as a gap.
+     * poll. A cursor this board cannot have issued (above every seq it has published) yields the full set, marked as
+     * a gap.
      */
     public QuoteSelection select(Collection<String> symbols, long since) {
-        long seenSeq = latestSeq;
-        List<Quote> current = latest(symbols);
+        Cut current = cut;
+        List<Quote> quotes = current.latest(symbols);
         long cursor = 0;
-        for (Quote quote : current) {
+        for (Quote quote : quotes) {
             cursor = Math.max(cursor, quote.seq());
         }
-        if (since > Math.max(seenSeq, cursor)) {
-            return new QuoteSelection(cursor, current, true);
+        if (since > current.seq) {
+            return new QuoteSelection(cursor, quotes, true);
         }
-        List<Quote> newer = new ArrayList<>(current.size());
-        for (Quote quote : current) {
-            if (quote.seq() > since) {
-                newer.add(quote);
-            }
-        }
-        return new QuoteSelection(cursor, newer, false);
+        return new QuoteSelection(cursor, quotes.stream().filter(quote -> quote.seq() > since).toList(), false);
     }
 
-    private int requireIndex(String symbol) {
-        int index = universe.indexOf(symbol);
-        if (index < 0) {
-            throw new IllegalArgumentException("unknown symbol " + symbol);
+    /** The board between two publications: the latest quote of every symbol and the highest seq so far. */
+    public final class Cut {
+        private final Quote[] latest;
+        private final long seq;
+
+        private Cut(Quote[] latest, long seq) {
+            this.latest = latest;
+            this.seq = seq;
         }
-        return index;
+
+        /** The latest quote of the symbol at {@code index}, or null before its first quote. */
+        public Quote quote(int index) {
+            return latest[index];
+        }
+
+        public long seq() {
+            return seq;
+        }
+
+        List<Quote> latest(Collection<String> symbols) {
+            List<Quote> quotes = new ArrayList<>(symbols.size());
+            for (String symbol : symbols) {
+                int index = universe.indexOf(symbol);
+                if (index < 0) {
+                    throw new IllegalArgumentException("unknown symbol " + symbol);
+                }
+                if (latest[index] != null) {
+                    quotes.add(latest[index]);
+                }
+            }
+            return quotes;
+        }
     }
 }

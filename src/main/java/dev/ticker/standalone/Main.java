@@ -51,6 +51,8 @@ public final class Main {
     }
 
     private static void run(TickerSettings settings) {
+        // Handlers first: a stop requested while starting, or right after the line below, still gets a clean stop.
+        CountDownLatch stop = onStopSignal();
         StandaloneServer server;
         try {
             server = StandaloneServer.start(settings);
@@ -61,7 +63,7 @@ public final class Main {
             return;
         }
         System.out.println("Ticker running at " + url(settings.bindAddress(), server.port()) + " (Ctrl-C stops it)");
-        awaitStopSignal();
+        await(stop);
         LOG.info("Stopping");
         server.stop();
         LOG.info("Stopped");
@@ -69,14 +71,18 @@ public final class Main {
     }
 
     /**
-     * Blocks until SIGINT or SIGTERM. Handling the signals ourselves, rather than in a shutdown hook, lets the
+     * Counts down on SIGINT or SIGTERM. Handling the signals ourselves, rather than in a shutdown hook, lets the
      * shutdown run while logging still works and lets the process exit 0 after a clean stop.
      */
-    private static void awaitStopSignal() {
+    private static CountDownLatch onStopSignal() {
         CountDownLatch stop = new CountDownLatch(1);
         for (String name : List.of("INT", "TERM")) {
             Signal.handle(new Signal(name), signal -> stop.countDown());
         }
+        return stop;
+    }
+
+    private static void await(CountDownLatch stop) {
         try {
             stop.await();
         } catch (InterruptedException e) {

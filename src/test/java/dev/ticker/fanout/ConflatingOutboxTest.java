@@ -65,6 +65,44 @@ class ConflatingOutboxTest {
     }
 
     @Test
+    void pendingQuotesLeaveInSeqOrderNotInTheOrderTheirSymbolsFirstChanged() {
+        subscribeBoth();
+        outbox.offerQuote(ACME, 1, "acme1");
+        outbox.offerQuote(GLOBX, 2, "globx2");
+        outbox.offerQuote(ACME, 3, "acme3");
+        sink.drain();
+
+        assertEquals(List.of("snapshot", "globx2", "acme3"), sink.started);
+    }
+
+    @Test
+    void aSnapshotQueuesBehindTheOlderQuotesStillPending() {
+        board.publish(List.of(quote("ACME", 1), quote("GLOBX", 2)));
+        outbox.subscribe(new int[] {ACME}, board, quotes -> "snapshot-acme");
+        board.publish(List.of(quote("ACME", 3), quote("GLOBX", 4)));
+        outbox.offerQuote(ACME, 3, "acme3");
+
+        outbox.subscribe(new int[] {GLOBX}, board, quotes -> "snapshot-globx@" + quotes.get(0).seq());
+        outbox.offerQuote(ACME, 5, "acme5");
+        sink.drain();
+
+        assertEquals(List.of("snapshot-acme", "acme3", "snapshot-globx@4", "acme5"), sink.started);
+    }
+
+    @Test
+    void quotesMovedAheadOfASnapshotDoNotCountAsFlooding() {
+        ConflatingOutbox<String> tight = new ConflatingOutbox<>(sink, 2, 1);
+        tight.subscribe(new int[] {ACME}, board, quotes -> "snapshot1");
+        tight.offerQuote(ACME, 1, "acme1");
+
+        tight.subscribe(new int[] {GLOBX}, board, quotes -> "snapshot2");
+
+        assertEquals(List.of(), sink.disconnects);
+        sink.drain();
+        assertEquals(List.of("snapshot1", "acme1", "snapshot2"), sink.started);
+    }
+
+    @Test
     void quotesAlreadyInTheSnapshotAreNotSentAgain() {
         board.publish(List.of(quote("ACME", 5)));
         outbox.subscribe(new int[] {ACME}, board, quotes -> "snapshot@" + quotes.get(0).seq());

@@ -9,12 +9,18 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,39 +127,102 @@ class QuoteDistributorTest {
         }
     }
 
+    /**
+     * Slow peers (sends complete later, on another thread) that add a second symbol midway, while both symbols are
+     * published: whatever conflation drops, each peer must see seqs only go up, and end on the last quote.
+     */
+    @Test
+    void slowPeersSeeSeqsOnlyGoUpWhileConflatedAndSubscribingMore() throws InterruptedException {
+        int peers = 50;
+        int quotes = 20_000;
+        ExecutorService network = Executors.newFixedThreadPool(2);
+        try {
+            List<RecordingSink> sinks = new ArrayList<>();
+            List<ConflatingOutbox<String>> outboxes = new ArrayList<>();
+            for (int i = 0; i < peers; i++) {
+                RecordingSink sink = new RecordingSink(network);
+                sinks.add(sink);
+                ConflatingOutbox<String> outbox = new ConflatingOutbox<>(sink, 2, 4);
+                outboxes.add(outbox);
+                distributor.subscribe(outbox, List.of("ACME"));
+            }
+            Thread publisher = new Thread(() -> {
+                for (long seq = 1; seq <= quotes; seq++) {
+                    board.publish(List.of(quote(seq % 2 == 0 ? "ACME" : "GLOBX", seq)));
+                }
+            });
+            publisher.start();
+            for (ConflatingOutbox<String> outbox : outboxes) {
+                distributor.subscribe(outbox, List.of("GLOBX"));
+            }
+            publisher.join(TimeUnit.SECONDS.toMillis(30));
+            assertTrue(!publisher.isAlive(), "publisher finished");
+            // Completions keep starting sends until each backlog is empty: wait for that, bounded, before asserting.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (sinks.stream().anyMatch(sink -> sink.lastSeq.get() != quotes && sink.errors.isEmpty())
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+
+            for (RecordingSink sink : sinks) {
+                assertTrue(sink.errors.isEmpty(), sink.errors.toString());
+                assertEquals(quotes, sink.lastSeq.get(), "every peer ends on the last quote");
+            }
+        } finally {
+            network.shutdownNow();
+        }
+    }
+
     private static Quote quote(String symbol, long seq) {
         return new Quote(symbol, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, 0, seq, 0);
     }
 
-    /** Completes sends at once and checks the order of what it is given. */
+    /** Checks the order of what it is given; completes each send at once, or later on a "network" thread. */
     private static final class RecordingSink implements FrameSink<String> {
+        private static final Pattern SEQ = Pattern.compile("@(\\d+)");
+
         final AtomicLong lastSeq = new AtomicLong(-1);
-        final List<String> errors = new ArrayList<>();
+        final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        private final Executor network;
+
+        RecordingSink() {
+            this(Runnable::run);
+        }
+
+        RecordingSink(Executor network) {
+            this.network = network;
+        }
 
         @Override
         public void send(String frame, Consumer<Throwable> done) {
-            long seq;
+            long highest = highestSeq(frame);
             if (frame.startsWith("snapshot")) {
-                if (lastSeq.get() != -1) {
-                    errors.add("snapshot after quotes: " + frame);
-                }
-                seq = frame.equals("snapshot[]") ? 0 : Long.parseLong(frame.replaceAll(".*@(\\d+)]", "$1"));
+                // A snapshot may repeat nothing newer than what came before; its quotes are a set, not a sequence.
+                lastSeq.set(Math.max(lastSeq.get(), highest));
             } else {
-                seq = Long.parseLong(frame.substring(frame.indexOf('@') + 1));
                 if (lastSeq.get() == -1) {
-                    errors.add("quote before the snapshot: " + frame);
+                    errors.add("quote before the first snapshot: " + frame);
                 }
-                if (seq <= lastSeq.get()) {
-                    errors.add("seq " + seq + " after " + lastSeq.get());
+                if (highest <= lastSeq.get()) {
+                    errors.add("seq " + highest + " after " + lastSeq.get());
                 }
+                lastSeq.set(highest);
             }
-            lastSeq.set(seq);
-            done.accept(null);
+            network.execute(() -> done.accept(null));
         }
 
         @Override
         public void disconnect(Disconnect reason, Throwable cause) {
             errors.add("disconnected: " + reason);
+        }
+
+        private static long highestSeq(String frame) {
+            long highest = 0;
+            Matcher matcher = SEQ.matcher(frame);
+            while (matcher.find()) {
+                highest = Math.max(highest, Long.parseLong(matcher.group(1)));
+            }
+            return highest;
         }
     }
 }

@@ -48,6 +48,15 @@ class MarketFeedTest {
     }
 
     @Test
+    void watchdogReschedulesATickTaskThatNeverRunsAndNeverEnds() {
+        MarketFeed feed = feed(1, Loss.HANGS);
+        feed.start();
+
+        Eventually.await(PATIENCE, () -> feed.ticks() >= 3, "ticks resumed although the lost future never completed");
+        assertEquals(1, feed.restarts());
+    }
+
+    @Test
     void clientActivityReschedulesALostTickTaskWithoutWaitingForTheWatchdog() {
         MarketFeed feed = feed(1);
         feed.start();
@@ -87,29 +96,42 @@ class MarketFeedTest {
     }
 
     private MarketFeed feed(int tickTasksToLose) {
-        scheduler = new LosingScheduler(tickTasksToLose);
+        return feed(tickTasksToLose, Loss.FAILS);
+    }
+
+    private MarketFeed feed(int tickTasksToLose, Loss loss) {
+        scheduler = new LosingScheduler(tickTasksToLose, loss);
         return new MarketFeed(Fixtures.market(1, 1.0), board, scheduler, INTERVAL, Clock.systemUTC());
     }
 
-    /**
-     * Loses the first periodic tick tasks the way GlassFish's managed scheduler does during deployment: the task
-     * fails in the container before our code runs, and a failed periodic task never runs again.
-     */
+    /** How a scheduler loses a task. */
+    private enum Loss {
+        /** The task fails before our code runs; its future completes exceptionally. */
+        FAILS,
+        /** The task never runs and its future never completes: what GlassFish does during a deployment. */
+        HANGS
+    }
+
+    /** Loses the first periodic tick tasks, as GlassFish's managed scheduler does while the application deploys. */
     private static final class LosingScheduler extends ScheduledThreadPoolExecutor {
         private final AtomicInteger toLose;
+        private final Loss loss;
 
-        LosingScheduler(int toLose) {
+        LosingScheduler(int toLose, Loss loss) {
             super(1);
             setRemoveOnCancelPolicy(true);
             this.toLose = new AtomicInteger(toLose);
+            this.loss = loss;
         }
 
         @Override
         public ScheduledFuture<?> scheduleAtFixedRate(Runnable task, long initialDelay, long period, TimeUnit unit) {
             if (toLose.getAndDecrement() > 0) {
-                return schedule(() -> {
-                    throw new NullPointerException("simulated: application not yet enabled");
-                }, 0, unit);
+                return loss == Loss.FAILS
+                        ? schedule(() -> {
+                            throw new NullPointerException("simulated: application not yet enabled");
+                        }, 0, unit)
+                        : schedule(() -> { }, 1, TimeUnit.DAYS);
             }
             return super.scheduleAtFixedRate(task, initialDelay, period, unit);
         }

@@ -1,0 +1,78 @@
+package dev.ticker.it;
+
+import dev.ticker.it.arquillian.DeploymentUrls;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.time.Duration;
+
+import static dev.ticker.it.QuoteJson.symbols;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Deploys and undeploys the built WAR many times in a row (system property {@code ticker.it.redeploys}, default 10).
+ * After every deploy the feed must push within seconds: on GlassFish a periodic task scheduled while the application
+ * deploys is sometimes lost, and the ticker must not go silent then. Every undeploy must close connected clients
+ * as "going away". On the standalone target a deploy is a start of the jar, so this proves restarts too.
+ */
+@ArquillianTest
+class RepeatedDeployIT {
+
+    private static final String TICKER = "ticker";
+    private static final int DEFAULT_ROUNDS = 10;
+    private static final Duration FIRST_QUOTE = Duration.ofSeconds(5);
+    private static final Duration REPLY = Duration.ofSeconds(10);
+    private static final int GOING_AWAY = 1001;
+
+    @ArquillianResource
+    private Deployer deployer;
+
+    @ArquillianResource
+    private DeploymentUrls urls;
+
+    @Deployment(name = TICKER, managed = false, testable = false)
+    public static WebArchive ticker() {
+        return TickerWar.built();
+    }
+
+    @Test
+    void everyRedeployPushesWithinSecondsAndClosesClientsWith1001OnUndeploy() {
+        int rounds = Integer.getInteger("ticker.it.redeploys", DEFAULT_ROUNDS);
+        for (int round = 1; round <= rounds; round++) {
+            String where = "round " + round + " of " + rounds;
+            deployer.deploy(TICKER);
+            PushClient bystander;
+            try {
+                URL base = urls.of(TICKER);
+                bystander = PushClient.connectWelcomed(base, REPLY);
+                assertPushesWithin(base, where);
+            } finally {
+                deployer.undeploy(TICKER);
+            }
+            try (PushClient closing = bystander) {
+                assertEquals(GOING_AWAY, closing.awaitClose(REPLY), where + ": close code on undeploy");
+            }
+        }
+    }
+
+    /** A fresh client that subscribes to every symbol gets a quote within {@link #FIRST_QUOTE}. */
+    private static void assertPushesWithin(URL base, String where) {
+        try (PushClient fresh = PushClient.connect(base)) {
+            JsonObject welcome = fresh.expect("welcome", REPLY);
+            fresh.subscribe(symbols(welcome.getJsonArray("symbols")).toArray(String[]::new));
+            fresh.expect("snapshot", REPLY);
+            JsonObject quote = fresh.expect("quote", FIRST_QUOTE);
+            QuoteJson.assertWellFormed(quote);
+        } catch (AssertionError e) {
+            throw new AssertionError(where + ": " + e.getMessage(), e);
+        }
+    }
+}
