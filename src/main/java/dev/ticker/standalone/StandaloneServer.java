@@ -16,6 +16,7 @@ import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.jboss.weld.bootstrap.spi.BeanDiscoveryMode;
 import org.jboss.weld.environment.se.Weld;
@@ -117,8 +118,10 @@ final class StandaloneServer {
         listener.registerAddOn(new WebSocketAddOn(tyrus, tyrus.contextPath()));
 
         ServerConfiguration config = http.getServerConfiguration();
-        GrizzlyHttpContainer api = ContainerFactory.createContainer(
-                GrizzlyHttpContainer.class, ResourceConfig.forApplicationClass(TickerApi.class));
+        // WADL needs JAXB, which we do not ship: switch it off rather than have Jersey warn at every start.
+        ResourceConfig resources = ResourceConfig.forApplicationClass(TickerApi.class)
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        GrizzlyHttpContainer api = ContainerFactory.createContainer(GrizzlyHttpContainer.class, resources);
         config.addHttpHandler(api, HttpHandlerRegistration.builder().contextPath("/api").urlPattern("/").build());
         config.addHttpHandler(new CLStaticHttpHandler(StandaloneServer.class.getClassLoader(), "/webapp/"),
                 HttpHandlerRegistration.ROOT);
