@@ -13,6 +13,8 @@ public final class StandaloneConfiguration implements ContainerConfiguration {
 
     private String jar = System.getProperty("ticker.it.standaloneJar");
     private long seed = 42;
+    /** The tick interval the ticker is started with (ConfigurationIT checks it arrives). */
+    private long intervalMs = Long.getLong("ticker.it.intervalMs", 250);
     private int startupTimeoutSeconds = 30;
     private int shutdownTimeoutSeconds = 20;
 
@@ -41,6 +43,14 @@ public final class StandaloneConfiguration implements ContainerConfiguration {
 
     public void setSeed(long seed) {
         this.seed = seed;
+    }
+
+    public long getIntervalMs() {
+        return intervalMs;
+    }
+
+    public void setIntervalMs(long intervalMs) {
+        this.intervalMs = intervalMs;
     }
 
     public int getStartupTimeoutSeconds() {

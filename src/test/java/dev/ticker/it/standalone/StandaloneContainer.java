@@ -117,7 +117,8 @@ public final class StandaloneContainer implements DeployableContainer<Standalone
 
     private List<String> command() {
         return List.of(javaBinary(), "-jar", configuration.getJar(),
-                "--port=0", "--bind=127.0.0.1", "--seed=" + configuration.getSeed());
+                "--port=0", "--bind=127.0.0.1", "--seed=" + configuration.getSeed(),
+                "--interval-ms=" + configuration.getIntervalMs());
     }
 
     /** The same JVM as the tests run on, so the jar is tested on the JDK the build chose. */
