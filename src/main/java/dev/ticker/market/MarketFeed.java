@@ -44,6 +44,7 @@ public final class MarketFeed {
     private volatile long lastTickAt;
     private volatile long lastWatchAt;
     private volatile boolean running;
+    private boolean stopped;
 
     public MarketFeed(Market market, QuoteBoard board, ScheduledExecutorService scheduler, Duration interval,
                       Clock clock) {
@@ -60,7 +61,7 @@ public final class MarketFeed {
 
     /** Publishes the opening quotes and starts ticking. Starting twice is a no-op. */
     public synchronized void start() {
-        if (running || tickTask != null) {
+        if (running || stopped) {
             return;
         }
         board.publish(market.open(clock.millis()));
@@ -78,8 +79,13 @@ public final class MarketFeed {
             return;
         }
         running = false;
+        stopped = true;
         cancel(tickTask);
         cancel(watchdogTask);
+        // Drop our references: from now on only a scheduler that failed to cancel could keep a tick task alive,
+        // which is what the integration suite looks for in a server's heap after an undeploy.
+        tickTask = null;
+        watchdogTask = null;
         LOG.log(Level.INFO, "Market feed stopped after {0} ticks", ticks.get());
     }
 
@@ -90,7 +96,8 @@ public final class MarketFeed {
     }
 
     public boolean isRunning() {
-        return running && tickTask != null && !tickLost();
+        ScheduledFuture<?> task = tickTask;
+        return running && task != null && !tickLost(task);
     }
 
     /** Ticks completed since start. */
@@ -108,11 +115,12 @@ public final class MarketFeed {
     }
 
     private void ensureTicking() {
-        if (!running || !tickLost()) {
+        ScheduledFuture<?> task = tickTask;
+        if (!running || task == null || !tickLost(task)) {
             return;
         }
         synchronized (this) {
-            if (running && tickLost()) {
+            if (running && tickLost(tickTask)) {
                 logLoss("tick", tickTask, lastTickAt);
                 tickTask.cancel(false);
                 tickTask = scheduleTicks();
@@ -122,11 +130,12 @@ public final class MarketFeed {
     }
 
     private void ensureWatched() {
-        if (!running || !watchdogLost()) {
+        ScheduledFuture<?> task = watchdogTask;
+        if (!running || task == null || !watchdogLost(task)) {
             return;
         }
         synchronized (this) {
-            if (running && watchdogLost()) {
+            if (running && watchdogLost(watchdogTask)) {
                 logLoss("watchdog", watchdogTask, lastWatchAt);
                 watchdogTask.cancel(false);
                 watchdogTask = scheduleWatchdog();
@@ -136,12 +145,12 @@ public final class MarketFeed {
     }
 
     /** Ticks are due every interval; none for a watchdog period (at least four intervals) means the task is gone. */
-    private boolean tickLost() {
-        return tickTask.isDone() || clock.millis() - lastTickAt > watchdogMillis;
+    private boolean tickLost(ScheduledFuture<?> task) {
+        return task.isDone() || clock.millis() - lastTickAt > watchdogMillis;
     }
 
-    private boolean watchdogLost() {
-        return watchdogTask.isDone() || clock.millis() - lastWatchAt > 3 * watchdogMillis;
+    private boolean watchdogLost(ScheduledFuture<?> task) {
+        return task.isDone() || clock.millis() - lastWatchAt > 3 * watchdogMillis;
     }
 
     private ScheduledFuture<?> scheduleTicks() {

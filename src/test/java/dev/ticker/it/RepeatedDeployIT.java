@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.Optional;
 
 import static dev.ticker.it.QuoteJson.symbols;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +32,8 @@ class RepeatedDeployIT {
     private static final Duration FIRST_QUOTE = Duration.ofSeconds(5);
     private static final Duration REPLY = Duration.ofSeconds(10);
     private static final int GOING_AWAY = 1001;
+    private static final Duration TASK_DRAIN = Duration.ofSeconds(20);
+    private static final String TICK_TASK = "dev.ticker.market.MarketFeed$TickRun";
 
     @ArquillianResource
     private Deployer deployer;
@@ -44,7 +47,7 @@ class RepeatedDeployIT {
     }
 
     @Test
-    void everyRedeployPushesWithinSecondsAndClosesClientsWith1001OnUndeploy() {
+    void everyRedeployPushesWithinSecondsClosesClientsWith1001AndLeavesNoTickerTaskBehind() {
         int rounds = Integer.getInteger("ticker.it.redeploys", DEFAULT_ROUNDS);
         for (int round = 1; round <= rounds; round++) {
             String where = "round " + round + " of " + rounds;
@@ -60,6 +63,38 @@ class RepeatedDeployIT {
             try (PushClient closing = bystander) {
                 assertEquals(GOING_AWAY, closing.awaitClose(REPLY), where + ": close code on undeploy");
             }
+        }
+        assertNoTickerTaskOutlivedItsDeployment(rounds);
+    }
+
+    /**
+     * On a server, every undeployed ticker must have left the scheduler: no instance of the feed's tick task may
+     * stay reachable (the feed drops its own references on stop, so only a still-scheduled task would keep one).
+     * A cancelled task can wait in a managed executor's queue until its due time, hence the bounded wait.
+     * Standalone, an undeploy stops the process: none of this build's ticker processes may remain.
+     */
+    private static void assertNoTickerTaskOutlivedItsDeployment(int rounds) {
+        String marker = TargetProcess.marker();
+        if (!TargetProcess.isApplicationServer()) {
+            assertEquals(Optional.empty(), TargetProcess.any(marker).map(ProcessHandle::pid),
+                    "a ticker process outlived its undeploy");
+            return;
+        }
+        ProcessHandle server = TargetProcess.server(marker);
+        long deadline = System.nanoTime() + TASK_DRAIN.toNanos();
+        long tasks;
+        while ((tasks = TargetProcess.liveInstances(server, TICK_TASK)) > 0 && System.nanoTime() < deadline) {
+            sleep(Duration.ofSeconds(1));
+        }
+        assertEquals(0, tasks, "tick tasks of " + rounds + " undeployed tickers still live in the server's heap");
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
         }
     }
 

@@ -1,0 +1,94 @@
+package dev.ticker.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The JVM a target runs in, seen from outside: found by a path its command line contains (the server's home under
+ * target/, or the standalone jar), and inspected with {@code jcmd}, so tests can check what an undeploy left behind.
+ */
+final class TargetProcess {
+
+    private static final Duration JCMD_TIMEOUT = Duration.ofSeconds(60);
+
+    private TargetProcess() {
+    }
+
+    /** The path that identifies this target's processes: {@code ticker.it.serverHome}, else the standalone jar. */
+    static String marker() {
+        String home = System.getProperty("ticker.it.serverHome");
+        return home != null ? home : System.getProperty("ticker.it.standaloneJar");
+    }
+
+    static boolean isApplicationServer() {
+        return System.getProperty("ticker.it.serverHome") != null;
+    }
+
+    /** Java processes whose command line contains {@code marker}, oldest first (a server before its admin tools). */
+    static List<ProcessHandle> running(String marker) {
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                .filter(process -> process.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .sorted(Comparator.comparing(process -> process.info().startInstant().orElseThrow()))
+                .toList();
+    }
+
+    /** The server JVM: the oldest Java process whose command line contains {@code marker}. */
+    static ProcessHandle server(String marker) {
+        List<ProcessHandle> candidates = running(marker);
+        assertTrue(!candidates.isEmpty(), "no running Java process has " + marker + " in its command line");
+        return candidates.get(0);
+    }
+
+    /**
+     * How many live instances of {@code className} the JVM {@code process} holds after a full GC
+     * ({@code jcmd GC.class_histogram}, run with the JDK of that process).
+     */
+    static long liveInstances(ProcessHandle process, String className) {
+        Path java = Path.of(process.info().command().orElseThrow());
+        Path jcmd = java.resolveSibling("jcmd");
+        try {
+            Process histogram = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.class_histogram")
+                    .redirectErrorStream(true)
+                    .start();
+            String output;
+            try (var in = histogram.getInputStream()) {
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (!histogram.waitFor(JCMD_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || histogram.exitValue() != 0) {
+                histogram.destroyForcibly();
+                fail("jcmd GC.class_histogram failed on pid " + process.pid() + ":\n" + output);
+            }
+            return instancesIn(output, className);
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + jcmd, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while running " + jcmd, e);
+        }
+    }
+
+    /** Reads "  num:  #instances  #bytes  class name (module)" lines. */
+    private static long instancesIn(String histogram, String className) {
+        return histogram.lines()
+                .map(String::trim)
+                .map(line -> line.split("\\s+"))
+                .filter(columns -> columns.length >= 4 && columns[3].equals(className))
+                .mapToLong(columns -> Long.parseLong(columns[1]))
+                .findFirst()
+                .orElse(0);
+    }
+
+    static Optional<ProcessHandle> any(String marker) {
+        return running(marker).stream().findFirst();
+    }
+}
