@@ -4,12 +4,14 @@ import org.jboss.arquillian.core.spi.LoadableExtension;
 import org.jboss.arquillian.test.spi.enricher.resource.ResourceProvider;
 
 /**
- * Makes {@link DeploymentUrls} injectable with {@code @ArquillianResource}, on every target.
+ * Our Arquillian additions for every target: {@link DeploymentUrls} injectable with {@code @ArquillianResource}, and
+ * the {@link OrphanReaper} that stops a target's server when a killed build cannot.
  */
-public final class DeploymentUrlsExtension implements LoadableExtension {
+public final class TickerArquillianExtension implements LoadableExtension {
 
     @Override
     public void register(ExtensionBuilder builder) {
         builder.service(ResourceProvider.class, DeploymentUrlsProvider.class);
+        builder.observer(OrphanReaper.class);
     }
 }

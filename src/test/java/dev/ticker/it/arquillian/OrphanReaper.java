@@ -1,0 +1,43 @@
+package dev.ticker.it.arquillian;
+
+import org.jboss.arquillian.container.spi.event.container.BeforeStart;
+import org.jboss.arquillian.core.api.annotation.Observes;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Makes sure a killed build leaves no server running. Before a target's container starts, spawns a detached
+ * shell that waits for this test JVM to end, however it ends (a normal exit, SIGKILL, or Surefire's fork noticing
+ * that Maven itself was killed), and then kills every Java process whose command line contains the target's path
+ * (the server home under target/, or the standalone jar). After a normal run nothing matches any more: the adapter
+ * has stopped the server already. The path travels in the environment, so the shell never matches itself.
+ */
+public final class OrphanReaper {
+
+    private static final Logger LOG = Logger.getLogger(OrphanReaper.class.getName());
+    private static final String SCRIPT = "while kill -0 \"$WATCHED_PID\" 2>/dev/null; do sleep 1; done; "
+            + "pkill -KILL -f -- \"java.*$REAPED_PATH\"";
+
+    public void spawn(@Observes BeforeStart event) {
+        String path = System.getProperty("ticker.it.serverHome", System.getProperty("ticker.it.standaloneJar"));
+        if (path == null) {
+            return;
+        }
+        ProcessBuilder reaper = new ProcessBuilder("setsid", "sh", "-c", SCRIPT)
+                .redirectInput(Redirect.from(new File("/dev/null")))
+                .redirectOutput(Redirect.DISCARD)
+                .redirectError(Redirect.DISCARD);
+        reaper.environment().put("WATCHED_PID", Long.toString(ProcessHandle.current().pid()));
+        reaper.environment().put("REAPED_PATH", path);
+        try {
+            reaper.start();
+        } catch (IOException e) {
+            // Not fatal for the tests: the pom's pre-integration-test steps still stop stale servers on the next run.
+            LOG.log(Level.WARNING, "Could not start the orphan reaper for " + path, e);
+        }
+    }
+}
