@@ -112,6 +112,10 @@ final class StandaloneServer {
     private static HttpServer startHttp(TickerSettings settings) throws IOException, DeploymentException {
         HttpServer http = new HttpServer();
         NetworkListener listener = new NetworkListener(LISTENER, settings.bindAddress(), settings.port());
+        // Grizzly's keep-alive idle timeout (30 s) also closes upgraded connections, so a WebSocket client that is
+        // merely quiet would be dropped without a close frame. Like Tyrus's own server, switch it off; dead peers
+        // are the WebSocket layer's business (pings), and connection counts are bounded by the session limits.
+        listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         http.addListener(listener);
 
         EmbeddedTyrusContainer tyrus = new EmbeddedTyrusContainer(Set.of(QuoteEndpoint.class));
