@@ -38,7 +38,8 @@ public final class StandaloneContainer implements DeployableContainer<Standalone
     @Override
     public void setup(StandaloneConfiguration configuration) {
         this.configuration = configuration;
-        this.pidFile = new PidFile(configuration.getJar());
+        Path jar = Path.of(configuration.getJar()).toAbsolutePath();
+        this.pidFile = new PidFile(jar.resolveSibling("ticker-standalone-it.pid"), jar.toString(), "the standalone ticker");
     }
 
     @Override
@@ -54,19 +55,21 @@ public final class StandaloneContainer implements DeployableContainer<Standalone
 
     @Override
     public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
-        if (running != null && running.isAlive()) {
+        if (running != null && running.process().isAlive()) {
             throw new DeploymentException("The standalone ticker (pid " + running.pid() + ") is still running: "
                     + "this container runs one deployment at a time");
         }
         try {
-            running = TickerProcess.start(command(), Duration.ofSeconds(configuration.getStartupTimeoutSeconds()));
+            running = TickerProcess.launch(command(), null);
+            // Recorded before the wait: a test JVM killed while the ticker starts must not leave it unrecorded.
+            pidFile.write(running.pid());
+            running.awaitReady(Duration.ofSeconds(configuration.getStartupTimeoutSeconds()));
         } catch (IOException | IllegalStateException e) {
             throw new DeploymentException("Could not start " + configuration.getJar() + " for " + archive.getName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeploymentException("Interrupted while starting the standalone ticker", e);
         }
-        pidFile.write(running.pid());
         URI url = running.url();
         LOG.info(() -> "Started the standalone ticker (pid " + running.pid() + ") at " + url + " for " + archive.getName());
         HTTPContext http = new HTTPContext(url.getHost(), url.getPort());
@@ -85,7 +88,7 @@ public final class StandaloneContainer implements DeployableContainer<Standalone
         pidFile.delete();
         int exitCode;
         try {
-            exitCode = process.stop(Duration.ofSeconds(configuration.getShutdownTimeoutSeconds()));
+            exitCode = process.process().stop(Duration.ofSeconds(configuration.getShutdownTimeoutSeconds()));
         } catch (IllegalStateException e) {
             throw new DeploymentException("The standalone ticker did not stop cleanly", e);
         } catch (InterruptedException e) {
@@ -94,7 +97,7 @@ public final class StandaloneContainer implements DeployableContainer<Standalone
         }
         if (exitCode != 0) {
             throw new DeploymentException("The standalone ticker (pid " + process.pid() + ") exited with code "
-                    + exitCode + " on SIGTERM instead of 0. Last output:\n" + process.tail());
+                    + exitCode + " on SIGTERM instead of 0. Last output:\n" + process.process().tail());
         }
         LOG.info(() -> "Stopped the standalone ticker (pid " + process.pid() + "), exit code 0");
     }
@@ -107,7 +110,7 @@ public final class StandaloneContainer implements DeployableContainer<Standalone
         if (process != null) {
             LOG.warning(() -> "Killing the standalone ticker (pid " + process.pid() + ") that was never undeployed");
             try {
-                process.kill();
+                process.process().kill();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
