@@ -13,14 +13,18 @@ import java.util.logging.Logger;
  * Makes sure a killed build leaves no server running. Before a target's container starts, spawns a detached
  * shell that waits for this test JVM to end, however it ends (a normal exit, SIGKILL, or Surefire's fork noticing
  * that Maven itself was killed), and then kills every Java process whose command line contains the target's path
- * (the server home under target/, or the standalone jar). After a normal run nothing matches any more: the adapter
+ * (the server home under target/, or the standalone jar), plus the process tree of a helper such as the nginx in
+ * front of it ({@code ticker.it.reapAlso}). After a normal run nothing matches any more: the adapter
  * has stopped the server already. The path travels in the environment, so the shell never matches itself.
  */
 public final class OrphanReaper {
 
     private static final Logger LOG = Logger.getLogger(OrphanReaper.class.getName());
     private static final String SCRIPT = "while kill -0 \"$WATCHED_PID\" 2>/dev/null; do sleep 1; done; "
-            + "pkill -KILL -f -- \"java.*$REAPED_PATH\"";
+            + "pkill -KILL -f -- \"java.*$REAPED_PATH\"; "
+            // A helper process tree (nginx's master and its workers, whose own command lines name nothing).
+            + "[ -n \"$REAPED_ALSO\" ] && for p in $(pgrep -f -- \"$REAPED_ALSO\"); do "
+            + "pkill -KILL -P \"$p\"; kill -KILL \"$p\"; done";
 
     public void spawn(@Observes BeforeStart event) {
         String path = System.getProperty("ticker.it.serverHome", System.getProperty("ticker.it.standaloneJar"));
@@ -33,6 +37,7 @@ public final class OrphanReaper {
                 .redirectError(Redirect.DISCARD);
         reaper.environment().put("WATCHED_PID", Long.toString(ProcessHandle.current().pid()));
         reaper.environment().put("REAPED_PATH", path);
+        reaper.environment().put("REAPED_ALSO", System.getProperty("ticker.it.reapAlso", ""));
         try {
             reaper.start();
         } catch (IOException e) {

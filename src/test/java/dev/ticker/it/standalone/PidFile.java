@@ -9,26 +9,34 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The pid of the running ticker, in a file beside the jar. A test JVM killed outright (SIGKILL: no shutdown hooks)
- * leaves its ticker running; the next run finds the pid here and stops that process, if it still runs our jar.
+ * The pid of a process the tests started (the ticker, nginx), in a file under target/. A test JVM killed outright
+ * (SIGKILL: no shutdown hooks) leaves its children running; the next run finds the pid here and kills that process
+ * and everything below it, if its command line still names {@code marker} (so a reused pid is left alone).
  */
 final class PidFile {
 
     private static final Logger LOG = Logger.getLogger(PidFile.class.getName());
 
     private final Path file;
-    private final String jar;
+    private final String marker;
+    private final String what;
 
-    PidFile(String jar) {
-        this.jar = jar;
-        this.file = Path.of(jar).toAbsolutePath().resolveSibling("ticker-standalone-it.pid");
+    /**
+     * @param file   where the pid is kept
+     * @param marker a string only our process has in its command line (the jar's or the configuration's path)
+     * @param what   the process, for log messages
+     */
+    PidFile(Path file, String marker, String what) {
+        this.file = file;
+        this.marker = marker;
+        this.what = what;
     }
 
     void write(long pid) {
         try {
             Files.writeString(file, Long.toString(pid), StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not record the ticker's pid in " + file, e);
+            throw new UncheckedIOException("Could not record the pid of " + what + " in " + file, e);
         }
     }
 
@@ -40,16 +48,28 @@ final class PidFile {
         }
     }
 
-    /** Kills the ticker an earlier, killed test run left behind, if any. */
+    /** Kills the process an earlier, killed test run left behind, if any. */
     void killLeftover() {
         recordedPid().flatMap(ProcessHandle::of)
-                .filter(process -> process.info().commandLine().orElse("").contains(jar))
+                .filter(process -> commandLine(process).contains(marker))
                 .ifPresent(process -> {
-                    LOG.warning(() -> "Killing the standalone ticker (pid " + process.pid()
-                            + ") that a killed test run left running");
-                    process.destroyForcibly();
+                    LOG.warning(() -> "Killing " + what + " (pid " + process.pid() + ") that a killed test run left running");
+                    ChildProcess.killTree(process);
                 });
         delete();
+    }
+
+    /**
+     * The command line as the process shows it now. nginx rewrites its own ("nginx: master process /usr/sbin/nginx
+     * -c ..."), which the JDK then reports without the arguments, so on Linux read it from /proc.
+     */
+    private static String commandLine(ProcessHandle process) {
+        Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            return Files.readString(proc, StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException | UncheckedIOException e) {
+            return process.info().commandLine().orElse("");
+        }
     }
 
     private Optional<Long> recordedPid() {
