@@ -28,16 +28,14 @@ import java.util.List;
 @Path("quotes")
 public class QuotesResource {
 
-    private final QuoteBoard board;
-    private final MarketFeed feed;
-    private final WireCodec codec;
-
+    // Field injection: the JAX-RS spec makes constructor injection of resources optional, and RESTEasy (WildFly)
+    // refuses a resource whose only public constructor takes CDI-injected arguments.
     @Inject
-    public QuotesResource(QuoteBoard board, MarketFeed feed, WireCodec codec) {
-        this.board = board;
-        this.feed = feed;
-        this.codec = codec;
-    }
+    QuoteBoard board;
+    @Inject
+    MarketFeed feed;
+    @Inject
+    WireCodec codec;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

@@ -19,14 +19,11 @@ import jakarta.ws.rs.core.Response;
 @Path("symbols")
 public class SymbolsResource {
 
-    private final SymbolUniverse universe;
-    private final WireCodec codec;
-
+    // Field injection, for the same reason as in QuotesResource.
     @Inject
-    public SymbolsResource(SymbolUniverse universe, WireCodec codec) {
-        this.universe = universe;
-        this.codec = codec;
-    }
+    SymbolUniverse universe;
+    @Inject
+    WireCodec codec;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
