@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.websocket.CloseReason;
@@ -50,10 +51,12 @@ public class TickerComposition {
      * of this bean after its EE environment is gone (logging "No valid EE environment for injection").
      */
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object applicationStopping, MarketFeed feed,
-              PushSessions sessions) {
+              Instance<PushSessions> sessions) {
         feed.stop();
+        // Looked up only now, and guarded: if no client ever connected, the registry is created here, and on a
+        // server that is already unloading the application that may fail; the feed is stopped whatever happens.
         try {
-            sessions.closeAll(new CloseReason(CloseCodes.GOING_AWAY, "server shutting down"));
+            sessions.get().closeAll(new CloseReason(CloseCodes.GOING_AWAY, "server shutting down"));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not close every WebSocket session on shutdown", e);
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,6 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #ensureRunning()} lets client traffic do the same. A task counts as lost when its future has ended or when
  * it has not run for too long: GlassFish's lost task fails in the container before it starts, and its future never
  * completes. Our own failures inside a tick are caught and logged so they never kill the schedule.
+ *
+ * <p>"Ended" means cancelled or failed, not merely {@code isDone()}: Open Liberty's managed scheduler completes a
+ * periodic task's future with the result of each run and then resets it for the next one, so a healthy task's
+ * future is briefly done after every run, and a {@code get()} in that moment waits for the next run.
  */
 public final class MarketFeed {
 
@@ -146,11 +151,35 @@ public final class MarketFeed {
 
     /** Ticks are due every interval; none for a watchdog period (at least four intervals) means the task is gone. */
     private boolean tickLost(ScheduledFuture<?> task) {
-        return task.isDone() || clock.millis() - lastTickAt > watchdogMillis;
+        return endOf(task) != null || clock.millis() - lastTickAt > watchdogMillis;
     }
 
     private boolean watchdogLost(ScheduledFuture<?> task) {
-        return task.isDone() || clock.millis() - lastWatchAt > 3 * watchdogMillis;
+        return endOf(task) != null || clock.millis() - lastWatchAt > 3 * watchdogMillis;
+    }
+
+    /**
+     * Why a periodic task's future has ended (its failure, or the cancellation), or null while the task lives.
+     * Never blocks. A future that is done with a normal result has only finished one run: a periodic task ends
+     * no other way than by failing or being cancelled, and Open Liberty reports every run's result.
+     */
+    private static Throwable endOf(Future<?> task) {
+        if (!task.isDone()) {
+            return null;
+        }
+        try {
+            task.get(0, TimeUnit.NANOSECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        } catch (CancellationException e) {
+            return e;
+        } catch (TimeoutException e) {
+            return null; // reset for its next run since isDone()
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private ScheduledFuture<?> scheduleTicks() {
@@ -185,22 +214,11 @@ public final class MarketFeed {
     }
 
     private void logLoss(String name, Future<?> task, long lastRunAt) {
-        if (!task.isDone()) {
+        Throwable cause = endOf(task);
+        if (cause == null) {
             LOG.log(Level.WARNING, "The scheduler lost the feed's " + name + " task (it has not run for "
                     + (clock.millis() - lastRunAt) + " ms); scheduling it again");
             return;
-        }
-        Throwable cause;
-        try {
-            task.get();
-            cause = null;
-        } catch (ExecutionException e) {
-            cause = e.getCause();
-        } catch (CancellationException e) {
-            cause = e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            cause = e;
         }
         LOG.log(Level.WARNING, "The scheduler lost the feed's " + name + " task; scheduling it again", cause);
     }

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +71,19 @@ class MarketFeedTest {
     }
 
     @Test
+    void periodicFutureReportingEachRunAsDoneIsNotALostTask() {
+        scheduler = new LosingScheduler(0, Loss.FAILS).reportingEachRunAsDone();
+        MarketFeed feed = new MarketFeed(Fixtures.market(1, 1.0), board, scheduler, INTERVAL, Clock.systemUTC());
+        feed.start();
+
+        Eventually.await(PATIENCE, () -> feed.ticks() >= 5, "five ticks ran");
+        feed.ensureRunning();
+
+        assertEquals(0, feed.restarts(), "a future done with a run's result is a live periodic task");
+        assertTrue(feed.isRunning());
+    }
+
+    @Test
     void stopEndsTheTicks() throws InterruptedException {
         MarketFeed feed = feed(0);
         feed.start();
@@ -116,6 +131,7 @@ class MarketFeedTest {
     private static final class LosingScheduler extends ScheduledThreadPoolExecutor {
         private final AtomicInteger toLose;
         private final Loss loss;
+        private boolean eachRunDone;
 
         LosingScheduler(int toLose, Loss loss) {
             super(1);
@@ -133,7 +149,65 @@ class MarketFeedTest {
                         }, 0, unit)
                         : schedule(() -> { }, 1, TimeUnit.DAYS);
             }
-            return super.scheduleAtFixedRate(task, initialDelay, period, unit);
+            return periodic(super.scheduleAtFixedRate(task, initialDelay, period, unit));
+        }
+
+        @Override
+        public ScheduledFuture<?> scheduleWithFixedDelay(Runnable task, long initialDelay, long delay, TimeUnit unit) {
+            return periodic(super.scheduleWithFixedDelay(task, initialDelay, delay, unit));
+        }
+
+        /**
+         * Makes periodic futures behave as Open Liberty's do between two runs: done, with that run's (null) result.
+         */
+        LosingScheduler reportingEachRunAsDone() {
+            eachRunDone = true;
+            return this;
+        }
+
+        private ScheduledFuture<?> periodic(ScheduledFuture<?> future) {
+            return eachRunDone ? new DoneAfterEachRun(future) : future;
+        }
+    }
+
+    /** A live periodic task's future that says it is done with a normal result; cancelling still cancels it. */
+    private record DoneAfterEachRun(ScheduledFuture<?> task) implements ScheduledFuture<Object> {
+        @Override
+        public boolean isDone() {
+            return true;
+        }
+
+        @Override
+        public Object get() {
+            if (task.isCancelled()) {
+                throw new CancellationException();
+            }
+            return null;
+        }
+
+        @Override
+        public Object get(long timeout, TimeUnit unit) {
+            return get();
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            return task.cancel(mayInterruptIfRunning);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return task.isCancelled();
+        }
+
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return task.getDelay(unit);
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return task.compareTo(other);
         }
     }
 }
