@@ -25,13 +25,15 @@ public final class Benchmark {
         Path out = Path.of(System.getProperty("bench.out", "target/bench"));
         List<Map<String, Object>> results = new ArrayList<>();
         for (Options scenario : scenarios) {
-            results.add(switch (scenario.scenario()) {
-                case "fanout" -> FanOut.run(scenario, jar, out);
-                case "connections" -> Connections.run(scenario, jar, out);
+            List<Map<String, Object>> done = switch (scenario.scenario()) {
+                case "fanout" -> List.of(FanOut.run(scenario, jar, out));
+                case "connections" -> List.of(Connections.run(scenario, jar, out));
+                case "engine" -> EngineBaseline.run(scenario, jar, out);
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario.scenario()
-                        + " (fanout, connections)");
-            });
-            Progress.say("done: %s", results.get(results.size() - 1));
+                        + " (fanout, connections, engine)");
+            };
+            done.forEach(result -> Progress.say("done: %s", result));
+            results.addAll(done);
         }
         Report.write(out, machine(), results);
     }

@@ -38,6 +38,20 @@ final class ServerUnderTest implements AutoCloseable {
     /** Starts {@code jar} with the given ticker options on a free loopback port, and waits until it serves. */
     static ServerUnderTest start(Path jar, List<String> jvmOptions, List<String> tickerOptions, Path workDir)
             throws IOException, InterruptedException {
+        List<String> launch = new ArrayList<>(List.of("-jar", jar.toString(), "--port=0", "--bind=127.0.0.1"));
+        launch.addAll(tickerOptions);
+        return launch(jvmOptions, launch, workDir);
+    }
+
+    /** Starts the bare-engine baseline from this JVM's classpath (see BaselineServer). */
+    static ServerUnderTest startBaseline(List<String> jvmOptions, long intervalMs, int quotesPerTick, Path workDir)
+            throws IOException, InterruptedException {
+        return launch(jvmOptions, List.of("-cp", System.getProperty("java.class.path"),
+                BaselineServer.class.getName(), Long.toString(intervalMs), Integer.toString(quotesPerTick)), workDir);
+    }
+
+    private static ServerUnderTest launch(List<String> jvmOptions, List<String> launch, Path workDir)
+            throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path gcLog = workDir.resolve("server-gc.log");
         Files.deleteIfExists(gcLog);
@@ -45,11 +59,7 @@ final class ServerUnderTest implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-Xlog:gc:file=" + gcLog + ":uptimemillis");
-        command.add("-jar");
-        command.add(jar.toString());
-        command.add("--port=0");
-        command.add("--bind=127.0.0.1");
-        command.addAll(tickerOptions);
+        command.addAll(launch);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.PIPE)
