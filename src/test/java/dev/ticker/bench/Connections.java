@@ -1,6 +1,7 @@
 package dev.ticker.bench;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +40,8 @@ final class Connections {
             Progress.say("connections: %,d sessions connected and subscribed in %.2f s", sessions, seconds);
             long heapN = server.heapAfterFullGc();
             long rssN = server.rssBytes();
+            // Where an idle session's heap goes: the live classes at N sessions, for docs/performance.md.
+            Files.writeString(out.resolve("connections-histogram.txt"), server.classHistogram(40));
             double heapPerSession = (double) (heapN - heap0) / sessions;
             double rssPerSession = (double) (rssN - rss0) / sessions;
             Progress.say("connections: %.1f KB of heap and %.1f KB of RSS per idle session",

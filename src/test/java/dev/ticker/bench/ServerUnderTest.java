@@ -110,6 +110,11 @@ final class ServerUnderTest implements AutoCloseable {
         return usedKb * 1024;
     }
 
+    /** The first {@code lines} rows of the live-class histogram (after a full GC). */
+    String classHistogram(int lines) throws IOException, InterruptedException {
+        return String.join("\n", jcmd("GC.class_histogram").lines().limit(lines + 3L).toList()) + "\n";
+    }
+
     /** GC pauses logged between the two JVM uptimes (milliseconds). */
     GcPauses gcPausesBetween(long fromUptimeMillis, long toUptimeMillis) throws IOException {
         return GcPauses.parse(Files.readAllLines(gcLog), fromUptimeMillis, toUptimeMillis);
