@@ -2,7 +2,9 @@ package dev.ticker.ee;
 
 import dev.ticker.config.SettingsSource;
 import dev.ticker.config.TickerSettings;
+import dev.ticker.fanout.DeliveryCounters;
 import dev.ticker.fanout.QuoteDistributor;
+import dev.ticker.fanout.TickerMetrics;
 import dev.ticker.market.Market;
 import dev.ticker.market.MarketFeed;
 import dev.ticker.market.PriceModel;
@@ -106,8 +108,22 @@ public class TickerComposition {
 
     @Produces
     @Singleton
+    DeliveryCounters deliveryCounters() {
+        return new DeliveryCounters();
+    }
+
+    @Produces
+    @Singleton
+    TickerMetrics metrics(QuoteDistributor<String> distributor, DeliveryCounters delivery, PushSessions push) {
+        TickerMetrics metrics = new TickerMetrics(distributor, delivery);
+        metrics.addTransport("websocket", push::size, push::backlog);
+        return metrics;
+    }
+
+    @Produces
+    @Singleton
     PushSessions pushSessions(QuoteDistributor<String> distributor, WireCodec codec, SymbolUniverse universe,
-                              MarketFeed feed) {
-        return new PushSessions(distributor, codec, universe, feed, Clock.systemUTC());
+                              MarketFeed feed, DeliveryCounters delivery) {
+        return new PushSessions(distributor, codec, universe, feed, Clock.systemUTC(), delivery);
     }
 }

@@ -24,6 +24,7 @@ public final class QuoteDistributor<F> implements QuoteListener {
     private final Function<Quote, F> quoteFrame;
     private final Function<List<Quote>, F> snapshotFrame;
     private final Subscriptions<ConflatingOutbox<F>> subscriptions;
+    private final LongAdder published = new LongAdder();
     private final LongAdder encoded = new LongAdder();
     private final LongAdder offered = new LongAdder();
 
@@ -37,6 +38,7 @@ public final class QuoteDistributor<F> implements QuoteListener {
 
     @Override
     public void onQuotes(List<Quote> quotes) {
+        published.add(quotes.size());
         for (Quote quote : quotes) {
             int symbol = universe.indexOf(quote.symbol());
             Set<ConflatingOutbox<F>> subscribers = subscriptions.subscribers(symbol);
@@ -80,6 +82,11 @@ public final class QuoteDistributor<F> implements QuoteListener {
 
     public int subscriberCount(String symbol) {
         return subscriptions.count(universe.indexOf(symbol));
+    }
+
+    /** Quotes the board has published so far, whether anyone wanted them or not. */
+    public long publishedQuotes() {
+        return published.sum();
     }
 
     /** Quotes encoded so far: at most one per published quote, however many subscribers it has. */

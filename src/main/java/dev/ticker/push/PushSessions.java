@@ -1,6 +1,7 @@
 package dev.ticker.push;
 
 import dev.ticker.fanout.ConflatingOutbox;
+import dev.ticker.fanout.DeliveryCounters;
 import dev.ticker.fanout.QuoteDistributor;
 import dev.ticker.market.MarketFeed;
 import dev.ticker.market.SymbolUniverse;
@@ -37,6 +38,7 @@ public final class PushSessions {
     private final SymbolUniverse universe;
     private final MarketFeed feed;
     private final Clock clock;
+    private final DeliveryCounters counters;
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
 
     /** One connected session and its outbox. */
@@ -44,18 +46,19 @@ public final class PushSessions {
     }
 
     public PushSessions(QuoteDistributor<String> distributor, WireCodec codec, SymbolUniverse universe,
-                        MarketFeed feed, Clock clock) {
+                        MarketFeed feed, Clock clock, DeliveryCounters counters) {
         this.distributor = distributor;
         this.codec = codec;
         this.universe = universe;
         this.feed = feed;
         this.clock = clock;
+        this.counters = counters;
     }
 
     /** Registers a new session and sends it the welcome. */
     void open(Session session) {
         ConflatingOutbox<String> outbox =
-                new ConflatingOutbox<>(new WebSocketSink(session), universe.size(), REPLY_CAPACITY);
+                new ConflatingOutbox<>(new WebSocketSink(session, counters), universe.size(), REPLY_CAPACITY);
         peers.put(session.getId(), new Peer(session, outbox));
         outbox.offerReply(codec.encode(new ServerMessage.Welcome(
                 universe.instruments(), feed.interval().toMillis(), clock.millis())));
@@ -101,6 +104,15 @@ public final class PushSessions {
 
     public int size() {
         return peers.size();
+    }
+
+    /** Quotes and replies waiting in all sessions' outboxes, not counting those in flight. */
+    public long backlog() {
+        long waiting = 0;
+        for (Peer peer : peers.values()) {
+            waiting += peer.outbox().backlog();
+        }
+        return waiting;
     }
 
     private void subscribe(ConflatingOutbox<String> outbox, List<String> requested) {

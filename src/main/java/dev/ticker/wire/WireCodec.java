@@ -1,5 +1,6 @@
 package dev.ticker.wire;
 
+import dev.ticker.fanout.TickerStats;
 import dev.ticker.market.Instrument;
 import dev.ticker.market.Quote;
 import dev.ticker.market.QuoteSelection;
@@ -106,6 +107,30 @@ public final class WireCodec {
                 json.write("gap", true);
             }
             json.writeEnd();
+        });
+    }
+
+    /**
+     * The body of {@code GET api/stats}: the same counters as {@code metrics}, named as in {@link MetricsText}
+     * without the {@code ticker_} prefix, in camel case.
+     */
+    public String stats(TickerStats stats) {
+        return write(json -> {
+            json.writeStartObject().writeStartObject("sessions");
+            stats.sessions().forEach(json::write);
+            json.writeEnd()
+                    .write("quotesGenerated", stats.quotesGenerated())
+                    .write("quotesEncoded", stats.quotesEncoded())
+                    .write("updatesOffered", stats.updatesOffered())
+                    .write("updatesSent", stats.updatesSent())
+                    .write("framesSent", stats.framesSent())
+                    .write("bytesSent", stats.bytesSent())
+                    .write("updatesConflated", stats.updatesConflated())
+                    .write("sessionsEvicted", stats.sessionsEvicted())
+                    .write("sendQueueDepth", stats.sendQueueDepth())
+                    .writeStartObject("handshakeRejections");
+            stats.handshakeRejections().forEach(json::write);
+            json.writeEnd().writeEnd();
         });
     }
 

@@ -1,5 +1,7 @@
 package dev.ticker.wire;
 
+import dev.ticker.fanout.TickerStats;
+
 import dev.ticker.market.Instrument;
 import dev.ticker.market.Quote;
 import dev.ticker.market.QuoteSelection;
@@ -10,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -98,5 +101,15 @@ class WireCodecTest {
                 () -> codec.decode("{\"type\":\"" + "x".repeat(10_000) + "\"}"));
 
         assertEquals(true, e.getMessage().length() < 200, e.getMessage());
+    }
+
+    @Test
+    void writesStatsWithTheMetricsNames() {
+        String json = codec.stats(new TickerStats(Map.of("websocket", 2), 10, 4, 8, 7, 9,
+                900, 1, 0, 3, Map.of("origin", 5L)));
+        assertEquals("{\"sessions\":{\"websocket\":2},\"quotesGenerated\":10,\"quotesEncoded\":4,"
+                + "\"updatesOffered\":8,\"updatesSent\":7,\"framesSent\":9,\"bytesSent\":900,"
+                + "\"updatesConflated\":1,\"sessionsEvicted\":0,\"sendQueueDepth\":3,"
+                + "\"handshakeRejections\":{\"origin\":5}}", json);
     }
 }
