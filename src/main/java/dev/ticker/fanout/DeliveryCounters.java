@@ -11,7 +11,6 @@ public final class DeliveryCounters {
     private final LongAdder updatesSent = new LongAdder();
     private final LongAdder framesSent = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
-    private final LongAdder conflated = new LongAdder();
     private final LongAdder evicted = new LongAdder();
 
     /** One frame handed to a transport, carrying {@code updates} quotes (0 for a reply) in {@code bytes}. */
@@ -19,11 +18,6 @@ public final class DeliveryCounters {
         framesSent.increment();
         updatesSent.add(updates);
         bytesSent.add(bytes);
-    }
-
-    /** A pending quote replaced by a newer one of the same symbol before it could be sent. */
-    public void conflated() {
-        conflated.increment();
     }
 
     /** A session cut off because it could not keep up or its transport failed. */
@@ -41,10 +35,6 @@ public final class DeliveryCounters {
 
     public long bytesSent() {
         return bytesSent.sum();
-    }
-
-    public long conflatedUpdates() {
-        return conflated.sum();
     }
 
     public long evictedSessions() {

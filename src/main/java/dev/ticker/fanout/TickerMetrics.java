@@ -49,6 +49,6 @@ public final class TickerMetrics {
         rejections.forEach((reason, count) -> rejected.put(reason, count.sum()));
         return new TickerStats(sessions, distributor.publishedQuotes(), distributor.encodedQuotes(),
                 distributor.offeredQuotes(), delivery.updatesSent(), delivery.framesSent(), delivery.bytesSent(),
-                delivery.conflatedUpdates(), delivery.evictedSessions(), queued, rejected);
+                distributor.conflatedQuotes(), delivery.evictedSessions(), queued, rejected);
     }
 }

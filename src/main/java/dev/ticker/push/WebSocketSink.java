@@ -3,6 +3,7 @@ package dev.ticker.push;
 import dev.ticker.fanout.DeliveryCounters;
 import dev.ticker.fanout.Disconnect;
 import dev.ticker.fanout.FrameSink;
+import dev.ticker.wire.Frame;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
@@ -17,7 +18,7 @@ import java.util.logging.Logger;
  * Writes an outbox's frames to one WebSocket session with the asynchronous remote, so the thread that offers a quote
  * never waits for the network.
  */
-final class WebSocketSink implements FrameSink<String> {
+final class WebSocketSink implements FrameSink<Frame> {
 
     private static final Logger LOG = Logger.getLogger(WebSocketSink.class.getName());
 
@@ -30,10 +31,10 @@ final class WebSocketSink implements FrameSink<String> {
     }
 
     @Override
-    public void send(String frame, Consumer<Throwable> done) {
-        session.getAsyncRemote().sendText(frame, result -> {
+    public void send(Frame frame, Consumer<Throwable> done) {
+        session.getAsyncRemote().sendText(frame.json(), result -> {
             if (result.isOK()) {
-                counters.sent(0, utf8Length(frame));
+                counters.sent(frame.updates(), utf8Length(frame.json()));
             }
             done.accept(result.isOK() ? null : result.getException());
         });

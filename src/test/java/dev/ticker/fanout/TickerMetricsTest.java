@@ -17,7 +17,8 @@ class TickerMetricsTest {
     private final QuoteBoard board = new QuoteBoard(new SymbolUniverse(List.of(
             new Instrument("ACME", "Acme Corp", BigDecimal.TEN, 0.2))));
     private final DeliveryCounters delivery = new DeliveryCounters();
-    private final TickerMetrics metrics = new TickerMetrics(new QuoteDistributor<>(board, q -> q, l -> l), delivery);
+    private final TickerMetrics metrics = new TickerMetrics(
+            new QuoteDistributor<>(board, TestFrames.snapshots(List::toString)), delivery);
 
     @Test
     void snapshotSumsTheGaugesOfEveryTransport() {
@@ -40,13 +41,11 @@ class TickerMetricsTest {
     void deliveryCountsFramesUpdatesAndBytes() {
         delivery.sent(3, 120);
         delivery.sent(0, 40);
-        delivery.conflated();
         delivery.evicted();
         TickerStats stats = metrics.snapshot();
         assertEquals(2, stats.framesSent());
         assertEquals(3, stats.updatesSent());
         assertEquals(160, stats.bytesSent());
-        assertEquals(1, stats.updatesConflated());
         assertEquals(1, stats.sessionsEvicted());
     }
 }
