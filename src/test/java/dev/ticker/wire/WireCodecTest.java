@@ -143,4 +143,14 @@ class WireCodecTest {
                 + "\"updatesConflated\":1,\"sessionsEvicted\":0,\"sendQueueDepth\":3,"
                 + "\"handshakeRejections\":{\"origin\":5}}", json);
     }
+
+    @Test
+    void batchesQuoteMessagesIntoOneWithTheSnapshotsQuoteShape() {
+        Quote first = quote;
+        Quote second = new Quote("GLOBX", new BigDecimal("10.05"), new BigDecimal("10.00"), new BigDecimal("10.10"),
+                new BigDecimal("9.90"), 500, 43, 1_700_000_000_250L, 3);
+        String batch = codec.batch(List.of(codec.quote(first), codec.quote(second)));
+        String snapshot = codec.snapshot(List.of(first, second));
+        assertEquals(snapshot.replace("{\"type\":\"snapshot\",", "{\"type\":\"quotes\","), batch);
+    }
 }
