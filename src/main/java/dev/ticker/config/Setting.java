@@ -15,7 +15,8 @@ public enum Setting {
     ACTIVITY("activity", "0.5", "probability that a symbol trades on a tick, in (0, 1]"),
     SYMBOLS("symbols", "20 built-in symbols",
             "the symbol universe inline: SYMBOL,Name,startPrice,volatility entries separated by ';'"),
-    SYMBOLS_FILE("symbols-file", "none", "a file with one SYMBOL,Name,startPrice,volatility line per symbol");
+    SYMBOLS_FILE("symbols-file", "none", "a file with one SYMBOL,Name,startPrice,volatility line per symbol"),
+    HISTORY("history", "4096", "how many recent quotes to keep for clients that resume after a reconnect (0 to 1000000)");
 
     private final String key;
     private final String defaultText;

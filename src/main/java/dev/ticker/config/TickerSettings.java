@@ -15,9 +15,10 @@ import java.util.Map;
  * (then it is logged, so a run can be reproduced).
  */
 public record TickerSettings(String bindAddress, int port, Duration interval, long seed, boolean seedGiven,
-                             double activity, List<Instrument> instruments) {
+                             double activity, List<Instrument> instruments, int historySize) {
 
     private static final long MAX_INTERVAL_MS = 60_000;
+    private static final int MAX_HISTORY = 1_000_000;
 
     public TickerSettings {
         if (bindAddress == null || bindAddress.isBlank()) {
@@ -33,6 +34,10 @@ public record TickerSettings(String bindAddress, int port, Duration interval, lo
         if (!(activity > 0 && activity <= 1)) {
             throw new InvalidSettingException(Setting.ACTIVITY.key() + " must be in (0, 1], not " + activity);
         }
+        if (historySize < 0 || historySize > MAX_HISTORY) {
+            throw new InvalidSettingException(
+                    Setting.HISTORY.key() + " must be between 0 and " + MAX_HISTORY + ", not " + historySize);
+        }
         instruments = List.copyOf(instruments);
     }
 
@@ -47,7 +52,8 @@ public record TickerSettings(String bindAddress, int port, Duration interval, lo
                 seedGiven ? parseLong(values, Setting.SEED) : new SecureRandom().nextLong(),
                 seedGiven,
                 parseDouble(values, Setting.ACTIVITY),
-                instruments(values));
+                instruments(values),
+                parseInt(values, Setting.HISTORY));
     }
 
     /** The settings with every default. */

@@ -9,7 +9,9 @@ import dev.ticker.market.PriceModel;
 import dev.ticker.market.QuoteBoard;
 import dev.ticker.market.SymbolUniverse;
 import dev.ticker.push.PushSessions;
+import dev.ticker.wire.Frame;
 import dev.ticker.wire.WireCodec;
+import dev.ticker.wire.WireFrames;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -82,8 +84,8 @@ public class TickerComposition {
 
     @Produces
     @Singleton
-    QuoteBoard board(SymbolUniverse universe) {
-        return new QuoteBoard(universe);
+    QuoteBoard board(TickerSettings settings, SymbolUniverse universe) {
+        return new QuoteBoard(universe, settings.historySize());
     }
 
     @Produces
@@ -98,15 +100,15 @@ public class TickerComposition {
 
     @Produces
     @Singleton
-    QuoteDistributor<String> distributor(QuoteBoard board, WireCodec codec) {
-        QuoteDistributor<String> distributor = new QuoteDistributor<>(board, codec::quote, codec::snapshot);
+    QuoteDistributor<Frame> distributor(QuoteBoard board, WireCodec codec) {
+        QuoteDistributor<Frame> distributor = new QuoteDistributor<>(board, new WireFrames(codec));
         board.addListener(distributor);
         return distributor;
     }
 
     @Produces
     @Singleton
-    PushSessions pushSessions(QuoteDistributor<String> distributor, WireCodec codec, SymbolUniverse universe,
+    PushSessions pushSessions(QuoteDistributor<Frame> distributor, WireCodec codec, SymbolUniverse universe,
                               MarketFeed feed) {
         return new PushSessions(distributor, codec, universe, feed, Clock.systemUTC());
     }

@@ -8,7 +8,6 @@ import dev.ticker.market.SymbolUniverse;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
 
 /**
  * Delivers the board's quotes to the outboxes subscribed to their symbols: each quote is encoded once, and only if
@@ -21,17 +20,15 @@ public final class QuoteDistributor<F> implements QuoteListener {
 
     private final QuoteBoard board;
     private final SymbolUniverse universe;
-    private final Function<Quote, F> quoteFrame;
-    private final Function<List<Quote>, F> snapshotFrame;
+    private final QuoteFrames<F> frames;
     private final Subscriptions<ConflatingOutbox<F>> subscriptions;
     private final LongAdder encoded = new LongAdder();
     private final LongAdder offered = new LongAdder();
 
-    public QuoteDistributor(QuoteBoard board, Function<Quote, F> quoteFrame, Function<List<Quote>, F> snapshotFrame) {
+    public QuoteDistributor(QuoteBoard board, QuoteFrames<F> frames) {
         this.board = board;
         this.universe = board.universe();
-        this.quoteFrame = quoteFrame;
-        this.snapshotFrame = snapshotFrame;
+        this.frames = frames;
         this.subscriptions = new Subscriptions<>(universe.size());
     }
 
@@ -43,7 +40,7 @@ public final class QuoteDistributor<F> implements QuoteListener {
             if (subscribers.isEmpty()) {
                 continue;
             }
-            F frame = quoteFrame.apply(quote);
+            F frame = frames.quote(quote);
             encoded.increment();
             for (ConflatingOutbox<F> outbox : subscribers) {
                 outbox.offerQuote(symbol, quote.seq(), frame);
@@ -58,10 +55,26 @@ public final class QuoteDistributor<F> implements QuoteListener {
      * @return the quotes in the snapshot
      */
     public List<Quote> subscribe(ConflatingOutbox<F> outbox, List<String> symbols) {
+        return subscribe(outbox, symbols, ConflatingOutbox.NO_CURSOR);
+    }
+
+    /**
+     * Subscribes {@code outbox} to {@code symbols} (all listed), resuming from the cursor {@code since}: the quotes
+     * of the symbols it did not have that were published after {@code since}, if the board's history still holds
+     * them, else their snapshot marked as a gap (see {@link ConflatingOutbox#subscribe}).
+     *
+     * @return the quotes queued
+     */
+    public List<Quote> subscribe(ConflatingOutbox<F> outbox, List<String> symbols, long since) {
         int[] indexes = indexes(symbols);
         // Register first: from here on every published quote reaches the outbox, whose floor sorts out the overlap.
         subscriptions.add(outbox, indexes);
-        return outbox.subscribe(indexes, board, snapshotFrame);
+        return outbox.subscribe(indexes, board, frames, since);
+    }
+
+    /** How many replayed frames an outbox should accept at most: the board's history size. */
+    public int replayCapacity() {
+        return board.historySize();
     }
 
     /** Unsubscribes {@code outbox} from {@code symbols} (all listed); no quote of them is sent to it afterwards. */

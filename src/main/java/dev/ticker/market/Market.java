@@ -104,6 +104,7 @@ public final class Market {
         BigDecimal high;
         BigDecimal low;
         long volume;
+        long quoted;
 
         Listing(Instrument instrument) {
             this.instrument = instrument;
@@ -128,7 +129,7 @@ public final class Market {
         }
 
         Quote quote(long seq, long ts) {
-            return new Quote(instrument.symbol(), price, open, high, low, volume, seq, ts);
+            return new Quote(instrument.symbol(), price, open, high, low, volume, seq, ts, ++quoted);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.ticker.push;
 
 import dev.ticker.fanout.Disconnect;
 import dev.ticker.fanout.FrameSink;
+import dev.ticker.wire.Frame;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
@@ -16,7 +17,7 @@ import java.util.logging.Logger;
  * Writes an outbox's frames to one WebSocket session with the asynchronous remote, so the thread that offers a quote
  * never waits for the network.
  */
-final class WebSocketSink implements FrameSink<String> {
+final class WebSocketSink implements FrameSink<Frame> {
 
     private static final Logger LOG = Logger.getLogger(WebSocketSink.class.getName());
 
@@ -27,8 +28,8 @@ final class WebSocketSink implements FrameSink<String> {
     }
 
     @Override
-    public void send(String frame, Consumer<Throwable> done) {
-        session.getAsyncRemote().sendText(frame, result -> done.accept(result.isOK() ? null : result.getException()));
+    public void send(Frame frame, Consumer<Throwable> done) {
+        session.getAsyncRemote().sendText(frame.json(), result -> done.accept(result.isOK() ? null : result.getException()));
     }
 
     @Override

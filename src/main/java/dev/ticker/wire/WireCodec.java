@@ -7,6 +7,7 @@ import dev.ticker.market.QuoteSelection;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -54,6 +55,24 @@ public final class WireCodec {
         });
     }
 
+    /** {@code {"type":"snapshot","since":<since>,"quotes":[]}}: the end of a replay of what came after {@code since}. */
+    public String resumed(long since) {
+        return write(json -> {
+            json.writeStartObject().write("type", "snapshot").write("since", since);
+            quoteArray(json, List.of());
+            json.writeEnd();
+        });
+    }
+
+    /** {@code {"type":"snapshot","quotes":[...],"gap":true}}: the latest quotes, when a resume could not replay. */
+    public String gap(List<Quote> quotes) {
+        return write(json -> {
+            json.writeStartObject().write("type", "snapshot");
+            quoteArray(json, quotes);
+            json.write("gap", true).writeEnd();
+        });
+    }
+
     /** {@code {"type":"unsubscribed","symbols":[...]}}: after it, no quote of these symbols arrives. */
     public String unsubscribed(List<String> symbols) {
         return write(json -> {
@@ -63,14 +82,25 @@ public final class WireCodec {
         });
     }
 
-    /** {@code {"type":"welcome","symbols":[{"symbol","name"},...],"intervalMs":...,"serverTime":...}}. */
+    /**
+     * {@code {"type":"welcome","symbols":[{"symbol","name"},...],"intervalMs":...,"serverTime":...
+     * [,"handshake":{"key":...[,"accept":...]}]}}.
+     */
     public String encode(ServerMessage.Welcome welcome) {
         return write(json -> {
             json.writeStartObject().write("type", "welcome");
             instrumentArray(json, welcome.symbols());
             json.write("intervalMs", welcome.intervalMs())
-                    .write("serverTime", welcome.serverTime())
-                    .writeEnd();
+                    .write("serverTime", welcome.serverTime());
+            ServerMessage.Handshake handshake = welcome.handshake();
+            if (handshake != null) {
+                json.writeStartObject("handshake").write("key", handshake.key());
+                if (handshake.accept() != null) {
+                    json.write("accept", handshake.accept());
+                }
+                json.writeEnd();
+            }
+            json.writeEnd();
         });
     }
 
@@ -125,7 +155,7 @@ public final class WireCodec {
             throw new WireException(ErrorCode.INVALID_MESSAGE, "a message needs a \"type\" string");
         }
         return switch (typeName.getString()) {
-            case "subscribe" -> new ClientMessage.Subscribe(symbols(message));
+            case "subscribe" -> new ClientMessage.Subscribe(symbols(message), since(message));
             case "unsubscribe" -> new ClientMessage.Unsubscribe(symbols(message));
             default -> throw new WireException(ErrorCode.UNKNOWN_TYPE, "unknown message type \""
                     + abbreviate(typeName.getString()) + "\" (expected subscribe or unsubscribe)");
@@ -173,6 +203,26 @@ public final class WireCodec {
         return new ArrayList<>(symbols);
     }
 
+    /** The optional cursor of a subscribe: a whole number from 0 up; -1 when absent. */
+    private static long since(JsonObject message) {
+        JsonValue value = message.get("since");
+        if (value == null) {
+            return -1;
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                long since = number.longValueExact();
+                if (since >= 0) {
+                    return since;
+                }
+            } catch (ArithmeticException tooLarge) {
+                // Reported below, like any other unusable cursor.
+            }
+        }
+        throw new WireException(ErrorCode.INVALID_MESSAGE,
+                "\"since\" must be a whole number from 0 up: the highest seq the client has seen");
+    }
+
     private static void quoteFields(JsonGenerator json, Quote quote) {
         json.write("symbol", quote.symbol())
                 .write("price", quote.price())
@@ -183,6 +233,7 @@ public final class WireCodec {
                 .write("low", quote.low())
                 .write("volume", quote.volume())
                 .write("seq", quote.seq())
+                .write("symbolSeq", quote.symbolSeq())
                 .write("ts", quote.ts());
     }
 

@@ -18,13 +18,13 @@ class WireCodecTest {
 
     private final WireCodec codec = new WireCodec();
     private final Quote quote = new Quote("ACME", new BigDecimal("121.40"), new BigDecimal("120.50"),
-            new BigDecimal("121.90"), new BigDecimal("119.80"), 12_300, 42, 1_700_000_000_000L);
+            new BigDecimal("121.90"), new BigDecimal("119.80"), 12_300, 42, 1_700_000_000_000L, 7);
 
     @Test
     void writesAQuoteWithCentsKeptAndChangeAgainstTheOpen() {
         assertEquals("{\"type\":\"quote\",\"symbol\":\"ACME\",\"price\":121.40,\"change\":0.90,"
                 + "\"changePercent\":0.75,\"open\":120.50,\"high\":121.90,\"low\":119.80,\"volume\":12300,"
-                + "\"seq\":42,\"ts\":1700000000000}", codec.quote(quote));
+                + "\"seq\":42,\"symbolSeq\":7,\"ts\":1700000000000}", codec.quote(quote));
     }
 
     @Test
@@ -65,6 +65,32 @@ class WireCodecTest {
     }
 
     @Test
+    void readsTheCursorOfAResumingSubscribe() {
+        ClientMessage.Subscribe subscribe = (ClientMessage.Subscribe)
+                codec.decode("{\"type\":\"subscribe\",\"symbols\":[\"ACME\"],\"since\":1700000000000042}");
+
+        assertEquals(1_700_000_000_000_042L, subscribe.since());
+        assertEquals(true, subscribe.resumes());
+    }
+
+    @Test
+    void writesTheAnswersToAResume() {
+        assertEquals("{\"type\":\"snapshot\",\"since\":41,\"quotes\":[]}", codec.resumed(41));
+        String fields = codec.quote(quote).replace("\"type\":\"quote\",", "");
+        assertEquals("{\"type\":\"snapshot\",\"quotes\":[" + fields + "],\"gap\":true}", codec.gap(List.of(quote)));
+    }
+
+    @Test
+    void writesTheHandshakeInTheWelcome() {
+        String welcome = codec.encode(new ServerMessage.Welcome(List.of(), 250, 1000,
+                new ServerMessage.Handshake("dGhlIHNhbXBsZSBub25jZQ==", "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")));
+
+        assertEquals("{\"type\":\"welcome\",\"symbols\":[],\"intervalMs\":250,\"serverTime\":1000,"
+                + "\"handshake\":{\"key\":\"dGhlIHNhbXBsZSBub25jZQ==\",\"accept\":\"s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\"}}",
+                welcome);
+    }
+
+    @Test
     void readsUnsubscribeAndIgnoresUnknownFields() {
         assertEquals(new ClientMessage.Unsubscribe(List.of("ACME")),
                 codec.decode("{\"type\":\"unsubscribe\",\"symbols\":[\"ACME\"],\"extra\":1}"));
@@ -85,6 +111,11 @@ class WireCodecTest {
         "{\"type\":\"subscribe\",\"symbols\":[]}       | invalid-message",
         "{\"type\":\"subscribe\",\"symbols\":[1]}      | invalid-message",
         "{\"type\":\"dance\"}                          | unknown-type",
+        "{\"type\":\"subscribe\",\"symbols\":[\"A\"],\"since\":-1}      | invalid-message",
+        "{\"type\":\"subscribe\",\"symbols\":[\"A\"],\"since\":1.5}     | invalid-message",
+        "{\"type\":\"subscribe\",\"symbols\":[\"A\"],\"since\":\"7\"}   | invalid-message",
+        "{\"type\":\"subscribe\",\"symbols\":[\"A\"],\"since\":null}    | invalid-message",
+        "{\"type\":\"subscribe\",\"symbols\":[\"A\"],\"since\":1e30}    | invalid-message",
     })
     void refusesBadInputWithItsCode(String text, String code) {
         WireException e = assertThrows(WireException.class, () -> codec.decode(text));
