@@ -8,6 +8,8 @@ import dev.ticker.market.MarketFeed;
 import dev.ticker.market.PriceModel;
 import dev.ticker.market.QuoteBoard;
 import dev.ticker.market.SymbolUniverse;
+import dev.ticker.poll.LongPolls;
+import dev.ticker.poll.QuoteStreams;
 import dev.ticker.push.PushSessions;
 import dev.ticker.wire.Frame;
 import dev.ticker.wire.WireCodec;
@@ -25,6 +27,7 @@ import jakarta.websocket.CloseReason.CloseCodes;
 
 import java.time.Clock;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,14 +56,24 @@ public class TickerComposition {
      * of this bean after its EE environment is gone (logging "No valid EE environment for injection").
      */
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object applicationStopping, MarketFeed feed,
-              Instance<PushSessions> sessions) {
+              Instance<PushSessions> sessions, Instance<QuoteStreams> streams, Instance<LongPolls> polls) {
         feed.stop();
-        // Looked up only now, and guarded: if no client ever connected, the registry is created here, and on a
+        // Looked up only now, and guarded: if no client ever connected, a registry is created here, and on a
         // server that is already unloading the application that may fail; the feed is stopped whatever happens.
         try {
             sessions.get().closeAll(new CloseReason(CloseCodes.GOING_AWAY, "server shutting down"));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not close every WebSocket session on shutdown", e);
+        }
+        try {
+            streams.get().closeAll();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not end every event stream on shutdown", e);
+        }
+        try {
+            polls.get().closeAll();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not answer every waiting long poll on shutdown", e);
         }
     }
 
@@ -111,5 +124,20 @@ public class TickerComposition {
     PushSessions pushSessions(QuoteDistributor<Frame> distributor, WireCodec codec, SymbolUniverse universe,
                               MarketFeed feed) {
         return new PushSessions(distributor, codec, universe, feed, Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    QuoteStreams quoteStreams(QuoteDistributor<Frame> distributor, WireCodec codec, SymbolUniverse universe,
+                              MarketFeed feed, @ResponseWriters ExecutorService writers) {
+        return new QuoteStreams(distributor, codec, universe, feed, Clock.systemUTC(), writers);
+    }
+
+    @Produces
+    @Singleton
+    LongPolls longPolls(QuoteBoard board, WireCodec codec, @ResponseWriters ExecutorService writers) {
+        LongPolls polls = new LongPolls(board, codec, writers);
+        board.addListener(polls);
+        return polls;
     }
 }
