@@ -112,3 +112,13 @@ test('a transport meter sums bytes and requests and takes staleness from changes
   assert.equal(numbers.bytesPerSecond.at(-1), 100);
   assert.equal(numbers.bytesPerSecond.at(-2), 300);
 });
+
+test('a quote that arrives sooner after its ts than the welcome took tightens the clock offset', () => {
+  const clock = new ServerClock();
+  clock.observe(1_000_000, 1_000_060);
+  const meter = new TransportMeter(clock);
+  meter.quote({ symbol: 'ACME', seq: 1, symbolSeq: 1, ts: 2_000_000 }, false, 2_000_010);
+  meter.quote({ symbol: 'ACME', seq: 2, symbolSeq: 2, ts: 2_000_250 }, false, 2_000_290);
+  assert.equal(clock.offsetMs, 10);
+  assert.equal(meter.read(2_000_300).stalenessP99, 30);
+});

@@ -162,15 +162,17 @@ export class Delivery {
 }
 
 /**
- * The server's clock as seen from the page, from the `serverTime` of welcome messages. A welcome arrives some
- * milliseconds after the server stamped it, so each observation overstates how far the page's clock is ahead by that
- * delay; the smallest observation is the best estimate. Staleness is then the page's receive time, moved onto the
- * server's clock, minus the quote's `ts`.
+ * The server's clock as seen from the page. The welcome's `serverTime` was stamped before the welcome travelled, so
+ * the page's receive time minus it is an upper bound of how far the page's clock runs ahead of the server's (the
+ * bound includes the travel time). Every quote gives another such bound, since no quote arrives before its `ts`,
+ * the tick time it was published for. The smallest bound is the estimate: without it a welcome that waited behind
+ * connection set-up makes fast quotes look as if they arrived before they were sent. Staleness is then the page's
+ * receive time, moved onto the server's clock, minus the quote's `ts`.
  */
 export class ServerClock {
   #lead = Infinity;
 
-  /** Notes that a message stamped `serverTime` by the server arrived at the page's time `localTime`. */
+  /** Notes that a message stamped `serverTime` by the server (or a quote of that `ts`) arrived at `localTime`. */
   observe(serverTime, localTime) {
     if (Number.isFinite(serverTime)) {
       this.#lead = Math.min(this.#lead, localTime - serverTime);
@@ -225,7 +227,8 @@ export class TransportMeter {
    */
   quote(quote, snapshot, nowMs) {
     const skipped = this.delivery.accept(quote, !snapshot);
-    if (skipped >= 0 && !snapshot && this.#clock.known) {
+    this.#clock.observe(quote.ts, nowMs);
+    if (skipped >= 0 && !snapshot) {
       this.#staleness.add(nowMs, this.#clock.staleness(quote.ts, nowMs));
     }
     return skipped;
