@@ -18,6 +18,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -74,6 +75,13 @@ class WarContentsTest {
                 && !name.startsWith("META-INF/") && !name.startsWith(SERVLET_PACKAGE));
         assertEquals(filter(lean, name -> !name.startsWith("META-INF/")), application);
         assertTrue(servlet.contains(SERVLET_PACKAGE + "ServletScheduler.class"), servlet::toString);
+        assertTrue(servlet.contains(SERVLET_PACKAGE + "TomcatEndpointInjection.class"), servlet::toString);
+    }
+
+    @Test
+    void onlyTheServletWarCarriesTomcatsContextDescriptor() {
+        assertTrue(servlet.contains("META-INF/context.xml"), "ticker-servlet.war limits Tomcat's jar scanning");
+        assertFalse(lean.contains("META-INF/context.xml"), "ticker.war is the application servers' only");
     }
 
     @Test
