@@ -15,7 +15,9 @@ public enum Setting {
     ACTIVITY("activity", "0.5", "probability that a symbol trades on a tick, in (0, 1]"),
     SYMBOLS("symbols", "20 built-in symbols",
             "the symbol universe inline: SYMBOL,Name,startPrice,volatility entries separated by ';'"),
-    SYMBOLS_FILE("symbols-file", "none", "a file with one SYMBOL,Name,startPrice,volatility line per symbol");
+    SYMBOLS_FILE("symbols-file", "none", "a file with one SYMBOL,Name,startPrice,volatility line per symbol"),
+    BUS("bus", "memory",
+            "how nodes share quotes: memory (one node on its own) or redis://host:port[/db] (several nodes, one Redis)");
 
     private final String key;
     private final String defaultText;

@@ -9,13 +9,15 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The ticker's validated settings. {@code seedGiven} says whether the seed was configured or drawn at random
- * (then it is logged, so a run can be reproduced).
+ * (then it is logged, so a run can be reproduced). {@code bus} says whether this node runs alone or shares one quote
+ * stream with other nodes through Redis.
  */
 public record TickerSettings(String bindAddress, int port, Duration interval, long seed, boolean seedGiven,
-                             double activity, List<Instrument> instruments) {
+                             double activity, List<Instrument> instruments, BusAddress bus) {
 
     private static final long MAX_INTERVAL_MS = 60_000;
 
@@ -34,6 +36,7 @@ public record TickerSettings(String bindAddress, int port, Duration interval, lo
             throw new InvalidSettingException(Setting.ACTIVITY.key() + " must be in (0, 1], not " + activity);
         }
         instruments = List.copyOf(instruments);
+        Objects.requireNonNull(bus, "bus");
     }
 
     /** Builds settings from raw values; settings absent from {@code values} take their defaults. */
@@ -47,7 +50,8 @@ public record TickerSettings(String bindAddress, int port, Duration interval, lo
                 seedGiven ? parseLong(values, Setting.SEED) : new SecureRandom().nextLong(),
                 seedGiven,
                 parseDouble(values, Setting.ACTIVITY),
-                instruments(values));
+                instruments(values),
+                BusAddress.parse(values.getOrDefault(Setting.BUS, Setting.BUS.defaultText())));
     }
 
     /** The settings with every default. */

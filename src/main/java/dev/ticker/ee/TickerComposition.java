@@ -7,6 +7,7 @@ import dev.ticker.market.Market;
 import dev.ticker.market.MarketFeed;
 import dev.ticker.market.PriceModel;
 import dev.ticker.market.QuoteBoard;
+import dev.ticker.market.QuoteBus;
 import dev.ticker.market.SymbolUniverse;
 import dev.ticker.push.PushSessions;
 import dev.ticker.wire.WireCodec;
@@ -51,8 +52,14 @@ public class TickerComposition {
      * of this bean after its EE environment is gone (logging "No valid EE environment for injection").
      */
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object applicationStopping, MarketFeed feed,
-              Instance<PushSessions> sessions) {
+              QuoteBus bus, Instance<PushSessions> sessions) {
         feed.stop();
+        // Before the sessions close: another node takes over generating at once instead of after the lease expires.
+        try {
+            bus.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not leave the bus cleanly", e);
+        }
         // Looked up only now, and guarded: if no client ever connected, the registry is created here, and on a
         // server that is already unloading the application that may fail; the feed is stopped whatever happens.
         try {
@@ -88,18 +95,25 @@ public class TickerComposition {
 
     @Produces
     @Singleton
-    MarketFeed feed(TickerSettings settings, SymbolUniverse universe, QuoteBoard board,
+    QuoteBus bus(TickerSettings settings, QuoteBoard board, WireCodec codec) {
+        return Buses.connect(settings, board, codec);
+    }
+
+    @Produces
+    @Singleton
+    MarketFeed feed(TickerSettings settings, SymbolUniverse universe, QuoteBus bus,
                     @FeedScheduler ScheduledExecutorService scheduler) {
         PriceModel model = PriceModel.forTickInterval(settings.interval(), new SplittableRandom(settings.seed()));
         Clock clock = Clock.systemUTC();
         Market market = new Market(universe, model, settings.activity(), Market.seqOriginAt(clock.millis()));
-        return new MarketFeed(market, board, scheduler, settings.interval(), clock);
+        return new MarketFeed(market, bus, scheduler, settings.interval(), clock);
     }
 
     @Produces
     @Singleton
     QuoteDistributor<String> distributor(QuoteBoard board, WireCodec codec) {
-        QuoteDistributor<String> distributor = new QuoteDistributor<>(board, codec::quote, codec::snapshot);
+        QuoteDistributor<String> distributor =
+                new QuoteDistributor<>(board, codec::quote, codec::snapshot, codec::gapSnapshot);
         board.addListener(distributor);
         return distributor;
     }

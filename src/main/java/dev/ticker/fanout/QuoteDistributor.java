@@ -5,6 +5,7 @@ import dev.ticker.market.QuoteBoard;
 import dev.ticker.market.QuoteListener;
 import dev.ticker.market.SymbolUniverse;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
@@ -23,12 +24,20 @@ public final class QuoteDistributor<F> implements QuoteListener {
     private final SymbolUniverse universe;
     private final Function<Quote, F> quoteFrame;
     private final Function<List<Quote>, F> snapshotFrame;
+    private final Function<List<Quote>, F> gapFrame;
     private final Subscriptions<ConflatingOutbox<F>> subscriptions;
     private final LongAdder encoded = new LongAdder();
     private final LongAdder offered = new LongAdder();
 
     public QuoteDistributor(QuoteBoard board, Function<Quote, F> quoteFrame, Function<List<Quote>, F> snapshotFrame) {
+        this(board, quoteFrame, snapshotFrame, snapshotFrame);
+    }
+
+    /** @param gapFrame encodes the snapshot each subscriber gets after a gap in the board's quotes */
+    public QuoteDistributor(QuoteBoard board, Function<Quote, F> quoteFrame, Function<List<Quote>, F> snapshotFrame,
+                            Function<List<Quote>, F> gapFrame) {
         this.board = board;
+        this.gapFrame = gapFrame;
         this.universe = board.universe();
         this.quoteFrame = quoteFrame;
         this.snapshotFrame = snapshotFrame;
@@ -49,6 +58,18 @@ public final class QuoteDistributor<F> implements QuoteListener {
                 outbox.offerQuote(symbol, quote.seq(), frame);
                 offered.increment();
             }
+        }
+    }
+
+    /** Sends every subscriber a snapshot of its symbols, marked as following a gap. */
+    @Override
+    public void onGap() {
+        Set<ConflatingOutbox<F>> outboxes = new HashSet<>();
+        for (int symbol = 0; symbol < universe.size(); symbol++) {
+            outboxes.addAll(subscriptions.subscribers(symbol));
+        }
+        for (ConflatingOutbox<F> outbox : outboxes) {
+            outbox.resync(board, gapFrame);
         }
     }
 

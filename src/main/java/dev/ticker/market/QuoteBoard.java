@@ -45,6 +45,33 @@ public final class QuoteBoard {
         if (quotes.isEmpty()) {
             return;
         }
+        record(quotes);
+        for (QuoteListener listener : listeners) {
+            try {
+                listener.onQuotes(quotes);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "Quote listener " + listener + " failed; the others still got the quotes", e);
+            }
+        }
+    }
+
+    /**
+     * Records {@code quotes} (newer than everything on the board) after a gap: quotes between the board's last seq and
+     * these were lost, for example while the bus was disconnected. Listeners are told with
+     * {@link QuoteListener#onGap}, so they can resend the whole state instead of a difference.
+     */
+    public synchronized void resync(List<Quote> quotes) {
+        record(quotes);
+        for (QuoteListener listener : listeners) {
+            try {
+                listener.onGap();
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "Quote listener " + listener + " failed on a gap; the others were told", e);
+            }
+        }
+    }
+
+    private void record(List<Quote> quotes) {
         Quote[] latest = cut.latest.clone();
         long seq = cut.seq;
         for (Quote quote : quotes) {
@@ -59,13 +86,6 @@ public final class QuoteBoard {
             seq = quote.seq();
         }
         cut = new Cut(latest, seq);
-        for (QuoteListener listener : listeners) {
-            try {
-                listener.onQuotes(quotes);
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "Quote listener " + listener + " failed; the others still got the quotes", e);
-            }
-        }
     }
 
     /** The board as of the last publication. */

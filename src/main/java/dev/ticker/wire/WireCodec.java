@@ -54,6 +54,61 @@ public final class WireCodec {
         });
     }
 
+    /**
+     * {@code {"type":"snapshot","gap":true,"quotes":[...]}}: the latest quotes of a session's symbols after quotes were
+     * lost on the way to this server (for example while the bus between nodes was down), instead of a difference.
+     */
+    public String gapSnapshot(List<Quote> quotes) {
+        return write(json -> {
+            json.writeStartObject().write("type", "snapshot").write("gap", true);
+            quoteArray(json, quotes);
+            json.writeEnd();
+        });
+    }
+
+    /**
+     * The quotes of one tick as the nodes of a cluster pass them on: a JSON array of quote frames, each exactly as
+     * {@link #quote} encoded it (so a quote is encoded once, on the node that generated it).
+     */
+    public String quoteBatch(List<String> quoteFrames) {
+        return "[" + String.join(",", quoteFrames) + "]";
+    }
+
+    /**
+     * Reads a {@link #quoteBatch} or a single {@link #quote} frame back into quotes.
+     *
+     * @throws WireException if the text is not one of them
+     */
+    public List<Quote> readQuotes(String text) {
+        JsonValue value = parseSingleValue(text);
+        try {
+            if (value.getValueType() == JsonValue.ValueType.OBJECT) {
+                return List.of(readQuote(value.asJsonObject()));
+            }
+            if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+                throw new WireException(ErrorCode.INVALID_MESSAGE, "quotes must be an object or an array of them");
+            }
+            List<Quote> quotes = new ArrayList<>();
+            for (JsonValue item : value.asJsonArray()) {
+                quotes.add(readQuote(item.asJsonObject()));
+            }
+            return quotes;
+        } catch (ClassCastException | NullPointerException | ArithmeticException | IllegalArgumentException e) {
+            throw new WireException(ErrorCode.INVALID_MESSAGE, "not a quote: " + abbreviate(text));
+        }
+    }
+
+    private static Quote readQuote(JsonObject json) {
+        return new Quote(json.getString("symbol"),
+                json.getJsonNumber("price").bigDecimalValue(),
+                json.getJsonNumber("open").bigDecimalValue(),
+                json.getJsonNumber("high").bigDecimalValue(),
+                json.getJsonNumber("low").bigDecimalValue(),
+                json.getJsonNumber("volume").longValueExact(),
+                json.getJsonNumber("seq").longValueExact(),
+                json.getJsonNumber("ts").longValueExact());
+    }
+
     /** {@code {"type":"unsubscribed","symbols":[...]}}: after it, no quote of these symbols arrives. */
     public String unsubscribed(List<String> symbols) {
         return write(json -> {

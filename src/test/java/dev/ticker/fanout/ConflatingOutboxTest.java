@@ -194,6 +194,27 @@ class ConflatingOutboxTest {
         assertEquals(0, eager.backlog());
     }
 
+    @Test
+    void afterAGapPendingQuotesGiveWayToAGapSnapshotOfEverySubscribedSymbol() {
+        subscribeBoth();
+        outbox.offerQuote(ACME, 1, "acme1");
+        board.resync(List.of(quote("ACME", 7), quote("GLOBX", 8)));
+
+        outbox.resync(board, quotes -> "gap@" + quotes.stream().map(Quote::seq).toList());
+        outbox.offerQuote(ACME, 7, "acme7");
+        outbox.offerQuote(GLOBX, 9, "globx9");
+        sink.drain();
+
+        assertEquals(List.of("snapshot", "gap@[7, 8]", "globx9"), sink.started);
+    }
+
+    @Test
+    void aPeerSubscribedToNothingGetsNoGapSnapshot() {
+        outbox.resync(board, quotes -> "gap");
+
+        assertEquals(List.of(), sink.started);
+    }
+
     private void subscribeBoth() {
         outbox.subscribe(BOTH, board, quotes -> "snapshot");
     }

@@ -12,11 +12,11 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The domain stays plain Java: no Jakarta API, no adapter, no composition root. */
+/** The domain stays plain Java: no Jakarta API, no Redis client, no adapter, no composition root. */
 class DomainPurityTest {
 
     private static final Path MAIN = Path.of("src/main/java/dev/ticker");
-    private static final List<String> PLAIN_PACKAGES = List.of("market", "fanout", "config");
+    private static final List<String> PLAIN_PACKAGES = List.of("market", "fanout", "config", "cluster");
 
     @Test
     void domainPackagesImportNothingButTheJdkAndEachOther() throws IOException {
@@ -41,6 +41,19 @@ class DomainPurityTest {
                     .filter(file -> !file.startsWith(MAIN.resolve("ee")) && !file.startsWith(MAIN.resolve("standalone")))
                     .flatMap(file -> imports(file).map(line -> file.getFileName() + ": " + line))
                     .filter(line -> line.contains("dev.ticker.ee.") || line.contains("dev.ticker.standalone."))
+                    .toList();
+            assertEquals(List.of(), offending);
+        }
+    }
+
+    @Test
+    void onlyTheRedisAdapterImportsTheRedisClient() throws IOException {
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            List<String> offending = files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> !file.startsWith(MAIN.resolve("redis")))
+                    .flatMap(file -> imports(file).map(line -> file.getFileName() + ": " + line))
+                    .filter(line -> line.contains(" io.lettuce.") || line.contains(" io.netty.")
+                            || line.contains(" reactor."))
                     .toList();
             assertEquals(List.of(), offending);
         }

@@ -90,4 +90,27 @@ class QuoteBoardTest {
 
         assertEquals(1, received.size());
     }
+
+    @Test
+    void resyncRecordsTheQuotesAndTellsListenersOfTheGapInsteadOfTheQuotes() {
+        List<String> heard = new ArrayList<>();
+        board.addListener(new QuoteListener() {
+            @Override
+            public void onQuotes(List<Quote> quotes) {
+                heard.add("quotes");
+            }
+
+            @Override
+            public void onGap() {
+                heard.add("gap");
+            }
+        });
+        board.publish(List.of(quote("ACME", 1)));
+
+        board.resync(List.of(quote("GLOBX", 9)));
+
+        assertEquals(List.of("quotes", "gap"), heard);
+        assertEquals(9, board.latestSeq());
+        assertEquals(9, board.latest(1).seq());
+    }
 }

@@ -99,4 +99,29 @@ class WireCodecTest {
 
         assertEquals(true, e.getMessage().length() < 200, e.getMessage());
     }
+
+    @Test
+    void readsBackABatchOfQuoteFramesExactly() {
+        Quote later = new Quote("GLOBX", new BigDecimal("0.05"), new BigDecimal("0.04"), new BigDecimal("0.05"),
+                new BigDecimal("0.04"), 100, 43, 1_700_000_000_250L);
+
+        String batch = codec.quoteBatch(List.of(codec.quote(quote), codec.quote(later)));
+
+        assertEquals(List.of(quote, later), codec.readQuotes(batch));
+    }
+
+    @Test
+    void marksAGapSnapshot() {
+        String fields = codec.quote(quote).replace("\"type\":\"quote\",", "");
+
+        assertEquals("{\"type\":\"snapshot\",\"gap\":true,\"quotes\":[" + fields + "]}", codec.gapSnapshot(List.of(quote)));
+    }
+
+    @Test
+    void refusesToReadSomethingThatIsNotAQuote() {
+        for (String text : List.of("[1]", "{\"symbol\":\"ACME\"}", "\"x\"", "[{\"symbol\":\"ACME\",\"price\":-1,"
+                + "\"open\":1,\"high\":1,\"low\":1,\"volume\":0,\"seq\":1,\"ts\":1}]")) {
+            assertThrows(WireException.class, () -> codec.readQuotes(text), text);
+        }
+    }
 }
