@@ -25,6 +25,9 @@ final class Buses {
         try {
             return RedisBus.connect(settings.bus().redis().orElseThrow(), board, codec, Clock.systemUTC());
         } catch (NoClassDefFoundError e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("io/lettuce/")) {
+                throw e;
+            }
             throw new IllegalStateException("bus=" + settings.bus() + " needs the Redis client (Lettuce), which this "
                     + "ticker.war does not contain: deploy ticker-redis.war instead (see docs/scaling.md)", e);
         }
