@@ -30,13 +30,17 @@ public final class Replica {
 
     /**
      * The first sync of a node that joins: the latest quotes of symbols that have not traded within the recorded
-     * history, then the history itself, so the board holds both the latest state and the recent past.
+     * history, then the history itself, so the board holds both the latest state and the recent past. The quotes
+     * before the history are not consecutive, so they enter the board as a gap: no resume reaches back past them.
      */
     public void join() {
         List<Quote> latest = store.latest();
         List<Quote> history = store.history(0);
         long firstRecorded = history.isEmpty() ? Long.MAX_VALUE : history.get(0).seq();
-        board.publish(latest.stream().filter(quote -> quote.seq() < firstRecorded).sorted(BY_SEQ).toList());
+        List<Quote> quiet = latest.stream().filter(quote -> quote.seq() < firstRecorded).sorted(BY_SEQ).toList();
+        if (!quiet.isEmpty()) {
+            board.resync(quiet);
+        }
         long have = board.latestSeq();
         board.publish(history.stream().filter(quote -> quote.seq() > have).toList());
         LOG.log(Level.INFO, "Joined the quote stream at seq {0}", board.latestSeq());

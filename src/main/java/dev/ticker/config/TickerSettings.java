@@ -17,9 +17,11 @@ import java.util.Objects;
  * stream with other nodes through Redis.
  */
 public record TickerSettings(String bindAddress, int port, Duration interval, long seed, boolean seedGiven,
-                             double activity, List<Instrument> instruments, BusAddress bus) {
+                             double activity, List<Instrument> instruments, int historySize,
+                             BusAddress bus) {
 
     private static final long MAX_INTERVAL_MS = 60_000;
+    private static final int MAX_HISTORY = 1_000_000;
 
     public TickerSettings {
         if (bindAddress == null || bindAddress.isBlank()) {
@@ -34,6 +36,10 @@ public record TickerSettings(String bindAddress, int port, Duration interval, lo
         }
         if (!(activity > 0 && activity <= 1)) {
             throw new InvalidSettingException(Setting.ACTIVITY.key() + " must be in (0, 1], not " + activity);
+        }
+        if (historySize < 0 || historySize > MAX_HISTORY) {
+            throw new InvalidSettingException(
+                    Setting.HISTORY.key() + " must be between 0 and " + MAX_HISTORY + ", not " + historySize);
         }
         instruments = List.copyOf(instruments);
         Objects.requireNonNull(bus, "bus");
@@ -51,6 +57,7 @@ public record TickerSettings(String bindAddress, int port, Duration interval, lo
                 seedGiven,
                 parseDouble(values, Setting.ACTIVITY),
                 instruments(values),
+                parseInt(values, Setting.HISTORY),
                 BusAddress.parse(values.getOrDefault(Setting.BUS, Setting.BUS.defaultText())));
     }
 

@@ -2,7 +2,9 @@ package dev.ticker.ee;
 
 import dev.ticker.config.SettingsSource;
 import dev.ticker.config.TickerSettings;
+import dev.ticker.fanout.DeliveryCounters;
 import dev.ticker.fanout.QuoteDistributor;
+import dev.ticker.fanout.TickerMetrics;
 import dev.ticker.market.Market;
 import dev.ticker.market.MarketFeed;
 import dev.ticker.market.PriceModel;
@@ -10,7 +12,9 @@ import dev.ticker.market.QuoteBoard;
 import dev.ticker.market.QuoteBus;
 import dev.ticker.market.SymbolUniverse;
 import dev.ticker.push.PushSessions;
+import dev.ticker.wire.Frame;
 import dev.ticker.wire.WireCodec;
+import dev.ticker.wire.WireFrames;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -89,8 +93,8 @@ public class TickerComposition {
 
     @Produces
     @Singleton
-    QuoteBoard board(SymbolUniverse universe) {
-        return new QuoteBoard(universe);
+    QuoteBoard board(TickerSettings settings, SymbolUniverse universe) {
+        return new QuoteBoard(universe, settings.historySize());
     }
 
     @Produces
@@ -111,17 +115,30 @@ public class TickerComposition {
 
     @Produces
     @Singleton
-    QuoteDistributor<String> distributor(QuoteBoard board, WireCodec codec) {
-        QuoteDistributor<String> distributor =
-                new QuoteDistributor<>(board, codec::quote, codec::snapshot, codec::gapSnapshot);
+    QuoteDistributor<Frame> distributor(QuoteBoard board, WireCodec codec) {
+        QuoteDistributor<Frame> distributor = new QuoteDistributor<>(board, new WireFrames(codec));
         board.addListener(distributor);
         return distributor;
     }
 
     @Produces
     @Singleton
-    PushSessions pushSessions(QuoteDistributor<String> distributor, WireCodec codec, SymbolUniverse universe,
-                              MarketFeed feed) {
-        return new PushSessions(distributor, codec, universe, feed, Clock.systemUTC());
+    DeliveryCounters deliveryCounters() {
+        return new DeliveryCounters();
+    }
+
+    @Produces
+    @Singleton
+    TickerMetrics metrics(QuoteDistributor<Frame> distributor, DeliveryCounters delivery, PushSessions push) {
+        TickerMetrics metrics = new TickerMetrics(distributor, delivery);
+        metrics.addTransport("websocket", push::size, push::backlog);
+        return metrics;
+    }
+
+    @Produces
+    @Singleton
+    PushSessions pushSessions(QuoteDistributor<Frame> distributor, WireCodec codec, SymbolUniverse universe,
+                              MarketFeed feed, DeliveryCounters delivery) {
+        return new PushSessions(distributor, codec, universe, feed, Clock.systemUTC(), delivery);
     }
 }

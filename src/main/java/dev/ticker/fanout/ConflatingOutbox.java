@@ -6,7 +6,6 @@ import dev.ticker.market.QuoteBoard;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * One peer's outgoing frames, bounded whatever the peer's speed. At most one frame is in flight. While one is,
@@ -22,16 +21,29 @@ import java.util.function.Function;
  * under the same lock that queues the snapshot, which makes subscribing race-free against a concurrent fan-out:
  * every quote is either in the snapshot or delivered after it, never both, never lost, never ahead of it.
  *
+ * <p>Resuming: a subscribe with a cursor ({@code since}) whose quotes the board's history still holds gets, instead
+ * of the snapshot, every quote of the new symbols after the cursor, merged in seq order with the pending quotes of
+ * the symbols already subscribed, then a "resumed" reply; so the seq order holds across a replay too. Replayed
+ * frames are bounded: while more than {@code replayCapacity} of them would be waiting, a resume gets a snapshot
+ * marked as a gap instead, so a client that resubscribes without reading cannot make the server buffer replays.
+ *
  * @param <F> the encoded frame type
  */
 public final class ConflatingOutbox<F> {
 
+    /** A {@code since} meaning "no cursor": a plain subscribe. */
+    public static final long NO_CURSOR = -1;
+    /** How many replayed frames may wait, unless the constructor says otherwise: the default history size. */
+    public static final int DEFAULT_REPLAY_CAPACITY = QuoteBoard.DEFAULT_HISTORY;
+
     private final FrameSink<F> sink;
     private final int replyCapacity;
+    private final int replayCapacity;
     private final SymbolSlots<F> slots;
     /** Replies, and quotes moved ahead of a snapshot to keep the seq order; only replies count against capacity. */
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private int replyCount;
+    private int movedCount;
     private boolean sending;
     private boolean closed;
     private long conflated;
@@ -48,26 +60,39 @@ public final class ConflatingOutbox<F> {
      * @param replyCapacity how many replies may wait before the peer counts as flooding
      */
     public ConflatingOutbox(FrameSink<F> sink, int symbolCount, int replyCapacity) {
+        this(sink, symbolCount, replyCapacity, DEFAULT_REPLAY_CAPACITY);
+    }
+
+    /** @param replayCapacity how many quotes moved ahead of a reply (replayed ones included) may wait */
+    public ConflatingOutbox(FrameSink<F> sink, int symbolCount, int replyCapacity, int replayCapacity) {
         this.sink = sink;
         this.replyCapacity = replyCapacity;
+        this.replayCapacity = replayCapacity;
         this.slots = new SymbolSlots<>(symbolCount);
     }
 
-    /** Offers the latest quote of {@code symbol}; dropped if not subscribed or already covered by a snapshot. */
-    public void offerQuote(int symbol, long seq, F frame) {
+    /**
+     * Offers the latest quote of {@code symbol}; dropped if not subscribed or already covered by a snapshot.
+     *
+     * @return whether it replaced an unsent quote of the same symbol (conflation)
+     */
+    public boolean offerQuote(int symbol, long seq, F frame) {
+        boolean replaced;
         synchronized (this) {
             if (closed) {
-                return;
+                return false;
             }
             SymbolSlots.Offer offer = slots.offer(symbol, seq, frame);
-            if (offer == SymbolSlots.Offer.REPLACED) {
+            replaced = offer == SymbolSlots.Offer.REPLACED;
+            if (replaced) {
                 conflated++;
             }
             if (offer == SymbolSlots.Offer.REJECTED || !startSending()) {
-                return;
+                return replaced;
             }
         }
         pump();
+        return replaced;
     }
 
     /** Queues a reply; a peer whose replies pile up beyond the capacity is disconnected as flooding. */
@@ -79,41 +104,73 @@ public final class ConflatingOutbox<F> {
         proceed(next);
     }
 
+    /** A plain subscribe: {@link #subscribe(int[], QuoteBoard, QuoteFrames, long)} without a cursor. */
+    public List<Quote> subscribe(int[] symbols, QuoteBoard board, QuoteFrames<F> frames) {
+        return subscribe(symbols, board, frames, NO_CURSOR);
+    }
+
     /**
      * Starts accepting quotes of {@code symbols}. Under this outbox's lock it takes the latest quotes of the symbols
-     * not subscribed before from {@code board}, sets their floors and queues their snapshot as a reply. The caller
-     * must have registered this outbox as a subscriber of {@code symbols} before calling, so that every quote
-     * published from then on is offered here.
+     * not subscribed before from {@code board} and sets their floors; then, for a plain subscribe, it queues their
+     * snapshot as a reply; with a cursor {@code since} that the board's history still covers, it queues every quote
+     * of those symbols after {@code since} and a "resumed" reply; with any other cursor, the snapshot marked as a
+     * gap. The caller must have registered this outbox as a subscriber of {@code symbols} before calling, so that
+     * every quote published from then on is offered here.
      *
-     * @return the quotes in the snapshot
+     * @param since the highest seq the peer has seen, or {@link #NO_CURSOR}
+     * @return the quotes queued: the snapshot's, or the replayed ones
      */
-    public List<Quote> subscribe(int[] symbols, QuoteBoard board, Function<List<Quote>, F> snapshotFrame) {
-        List<Quote> snapshot = new ArrayList<>(symbols.length);
+    public List<Quote> subscribe(int[] symbols, QuoteBoard board, QuoteFrames<F> frames, long since) {
         Next next;
+        List<Quote> sent;
         synchronized (this) {
             if (closed) {
                 return List.of();
             }
             QuoteBoard.Cut cut = board.cut();
+            List<Quote> snapshot = new ArrayList<>(symbols.length);
+            boolean[] fresh = new boolean[slots.symbolCount()];
             for (int symbol : symbols) {
                 if (slots.isWanted(symbol)) {
                     continue;
                 }
                 Quote latest = cut.quote(symbol);
                 slots.want(symbol, latest == null ? 0 : latest.seq());
+                fresh[symbol] = true;
                 if (latest != null) {
                     snapshot.add(latest);
                 }
             }
-            // Pending quotes were published before this cut: they must go out before the snapshot, not after it.
-            F pendingQuote;
-            while ((pendingQuote = slots.poll()) != null) {
-                queue.addLast(new MovedQuote(pendingQuote));
+            List<Quote> replay = since == NO_CURSOR ? null : cut.quotesAfter(since, fresh);
+            if (replay != null && movedCount + replay.size() <= replayCapacity) {
+                moveAheadMerged(replay, frames);
+                next = enqueueReply(frames.resumed(since));
+                sent = replay;
+            } else {
+                // Pending quotes were published before this cut: they must go out before the snapshot, not after it.
+                moveAheadMerged(List.of(), frames);
+                next = enqueueReply(since == NO_CURSOR ? frames.snapshot(snapshot) : frames.gap(snapshot));
+                sent = snapshot;
             }
-            next = enqueueReply(snapshotFrame.apply(snapshot));
         }
         proceed(next);
-        return snapshot;
+        return sent;
+    }
+
+    /** Moves the pending quotes and {@code replay} (seq-ordered) into the queue, merged in seq order. */
+    private void moveAheadMerged(List<Quote> replay, QuoteFrames<F> frames) {
+        int next = 0;
+        while (true) {
+            long pendingSeq = slots.peekSeq();
+            if (next < replay.size() && replay.get(next).seq() < pendingSeq) {
+                queue.addLast(new MovedQuote(frames.quote(replay.get(next++))));
+            } else if (pendingSeq != Long.MAX_VALUE) {
+                queue.addLast(new MovedQuote(slots.poll()));
+            } else {
+                return;
+            }
+            movedCount++;
+        }
     }
 
     /**
@@ -121,7 +178,7 @@ public final class ConflatingOutbox<F> {
      * meaningless as differences, and queues a snapshot of the latest quote of every subscribed symbol from
      * {@code board}, raising each floor to it so that only newer quotes follow. Nothing, if nothing is subscribed.
      */
-    public void resync(QuoteBoard board, Function<List<Quote>, F> gapFrame) {
+    public void resync(QuoteBoard board, QuoteFrames<F> frames) {
         Next next;
         synchronized (this) {
             int[] wanted = slots.wanted();
@@ -138,7 +195,7 @@ public final class ConflatingOutbox<F> {
                     snapshot.add(latest);
                 }
             }
-            next = enqueueReply(gapFrame.apply(snapshot));
+            next = enqueueReply(frames.gap(snapshot));
         }
         proceed(next);
     }
@@ -238,6 +295,7 @@ public final class ConflatingOutbox<F> {
     private F nextFrame() {
         Object queued = queue.pollFirst();
         if (queued instanceof MovedQuote moved) {
+            movedCount--;
             return (F) moved.frame();
         }
         if (queued != null) {
@@ -251,6 +309,7 @@ public final class ConflatingOutbox<F> {
         closed = true;
         queue.clear();
         replyCount = 0;
+        movedCount = 0;
         slots.clearPending();
     }
 }

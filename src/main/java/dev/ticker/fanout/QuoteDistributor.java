@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
 
 /**
  * Delivers the board's quotes to the outboxes subscribed to their symbols: each quote is encoded once, and only if
@@ -22,40 +21,35 @@ public final class QuoteDistributor<F> implements QuoteListener {
 
     private final QuoteBoard board;
     private final SymbolUniverse universe;
-    private final Function<Quote, F> quoteFrame;
-    private final Function<List<Quote>, F> snapshotFrame;
-    private final Function<List<Quote>, F> gapFrame;
+    private final QuoteFrames<F> frames;
     private final Subscriptions<ConflatingOutbox<F>> subscriptions;
+    private final LongAdder published = new LongAdder();
     private final LongAdder encoded = new LongAdder();
     private final LongAdder offered = new LongAdder();
+    private final LongAdder conflated = new LongAdder();
 
-    public QuoteDistributor(QuoteBoard board, Function<Quote, F> quoteFrame, Function<List<Quote>, F> snapshotFrame) {
-        this(board, quoteFrame, snapshotFrame, snapshotFrame);
-    }
-
-    /** @param gapFrame encodes the snapshot each subscriber gets after a gap in the board's quotes */
-    public QuoteDistributor(QuoteBoard board, Function<Quote, F> quoteFrame, Function<List<Quote>, F> snapshotFrame,
-                            Function<List<Quote>, F> gapFrame) {
+    public QuoteDistributor(QuoteBoard board, QuoteFrames<F> frames) {
         this.board = board;
-        this.gapFrame = gapFrame;
         this.universe = board.universe();
-        this.quoteFrame = quoteFrame;
-        this.snapshotFrame = snapshotFrame;
+        this.frames = frames;
         this.subscriptions = new Subscriptions<>(universe.size());
     }
 
     @Override
     public void onQuotes(List<Quote> quotes) {
+        published.add(quotes.size());
         for (Quote quote : quotes) {
             int symbol = universe.indexOf(quote.symbol());
             Set<ConflatingOutbox<F>> subscribers = subscriptions.subscribers(symbol);
             if (subscribers.isEmpty()) {
                 continue;
             }
-            F frame = quoteFrame.apply(quote);
+            F frame = frames.quote(quote);
             encoded.increment();
             for (ConflatingOutbox<F> outbox : subscribers) {
-                outbox.offerQuote(symbol, quote.seq(), frame);
+                if (outbox.offerQuote(symbol, quote.seq(), frame)) {
+                    conflated.increment();
+                }
                 offered.increment();
             }
         }
@@ -69,7 +63,7 @@ public final class QuoteDistributor<F> implements QuoteListener {
             outboxes.addAll(subscriptions.subscribers(symbol));
         }
         for (ConflatingOutbox<F> outbox : outboxes) {
-            outbox.resync(board, gapFrame);
+            outbox.resync(board, frames);
         }
     }
 
@@ -79,10 +73,26 @@ public final class QuoteDistributor<F> implements QuoteListener {
      * @return the quotes in the snapshot
      */
     public List<Quote> subscribe(ConflatingOutbox<F> outbox, List<String> symbols) {
+        return subscribe(outbox, symbols, ConflatingOutbox.NO_CURSOR);
+    }
+
+    /**
+     * Subscribes {@code outbox} to {@code symbols} (all listed), resuming from the cursor {@code since}: the quotes
+     * of the symbols it did not have that were published after {@code since}, if the board's history still holds
+     * them, else their snapshot marked as a gap (see {@link ConflatingOutbox#subscribe}).
+     *
+     * @return the quotes queued
+     */
+    public List<Quote> subscribe(ConflatingOutbox<F> outbox, List<String> symbols, long since) {
         int[] indexes = indexes(symbols);
         // Register first: from here on every published quote reaches the outbox, whose floor sorts out the overlap.
         subscriptions.add(outbox, indexes);
-        return outbox.subscribe(indexes, board, snapshotFrame);
+        return outbox.subscribe(indexes, board, frames, since);
+    }
+
+    /** How many replayed frames an outbox should accept at most: the board's history size. */
+    public int replayCapacity() {
+        return board.historySize();
     }
 
     /** Unsubscribes {@code outbox} from {@code symbols} (all listed); no quote of them is sent to it afterwards. */
@@ -103,9 +113,19 @@ public final class QuoteDistributor<F> implements QuoteListener {
         return subscriptions.count(universe.indexOf(symbol));
     }
 
+    /** Quotes the board has published so far, whether anyone wanted them or not. */
+    public long publishedQuotes() {
+        return published.sum();
+    }
+
     /** Quotes encoded so far: at most one per published quote, however many subscribers it has. */
     public long encodedQuotes() {
         return encoded.sum();
+    }
+
+    /** Offered quotes that replaced an unsent quote of their symbol in an outbox (conflation). */
+    public long conflatedQuotes() {
+        return conflated.sum();
     }
 
     /** Quote frames offered to outboxes so far (before conflation). */

@@ -39,6 +39,10 @@ final class SymbolSlots<F> {
         this.ringSeq = new long[ringSymbol.length];
     }
 
+    int symbolCount() {
+        return floor.length;
+    }
+
     boolean isWanted(int symbol) {
         return floor[symbol] != NOT_WANTED;
     }
@@ -70,6 +74,20 @@ final class SymbolSlots<F> {
         ringSymbol[tail] = symbol;
         ringSeq[tail] = seq;
         return result;
+    }
+
+    /** The seq of the pending frame {@link #poll} would return, or {@link Long#MAX_VALUE} if there is none. */
+    long peekSeq() {
+        while (size > 0) {
+            int symbol = ringSymbol[head];
+            long seq = ringSeq[head];
+            if (isLive(symbol, seq)) {
+                return seq;
+            }
+            head = (head + 1) % ringSymbol.length;
+            size--;
+        }
+        return Long.MAX_VALUE;
     }
 
     /** The pending frame with the lowest seq, or null. */

@@ -86,9 +86,9 @@ public final class Market {
     }
 
     /**
-     * Continues where another node's market left off: each symbol with a quote in {@code latest} takes its price and
-     * day statistics; the next quote's seq follows {@code lastSeq} (or this market's own, if that is higher, so a
-     * seq never repeats). Symbols without a quote keep their own state. The price walk goes on from the quoted price.
+     * Continues where another node's market left off: each symbol with a quote in {@code latest} takes its price, day
+     * statistics and count of quotes (symbolSeq); the next quote's seq follows {@code lastSeq} (or this market's own,
+     * if that is higher, so a seq never repeats). Symbols without a quote keep their own state. The price walk goes on from the quoted price.
      */
     public synchronized void resume(List<Quote> latest, long lastSeq) {
         continueAfter(lastSeq);
@@ -147,6 +147,7 @@ public final class Market {
         BigDecimal high;
         BigDecimal low;
         long volume;
+        long quoted;
 
         Listing(Instrument instrument) {
             this.instrument = instrument;
@@ -177,10 +178,11 @@ public final class Market {
             high = quote.high();
             low = quote.low();
             volume = quote.volume();
+            quoted = quote.symbolSeq();
         }
 
         Quote quote(long seq, long ts) {
-            return new Quote(instrument.symbol(), price, open, high, low, volume, seq, ts);
+            return new Quote(instrument.symbol(), price, open, high, low, volume, seq, ts, ++quoted);
         }
     }
 }

@@ -5,10 +5,12 @@ import java.util.Objects;
 
 /**
  * One price change of one symbol: the last price, the day's open, high and low, the day's volume so far,
- * a sequence number that strictly increases across all quotes, and the quote's time in epoch milliseconds.
+ * a sequence number that strictly increases across all quotes, the quote's time in epoch milliseconds, and its
+ * number among the quotes of its symbol in this run ({@code symbolSeq}, 1 for the opening quote), which lets a
+ * client that follows a few symbols count exactly how many quotes of each it missed.
  */
 public record Quote(String symbol, BigDecimal price, BigDecimal open, BigDecimal high, BigDecimal low,
-                    long volume, long seq, long ts) {
+                    long volume, long seq, long ts, long symbolSeq) {
 
     public Quote {
         Objects.requireNonNull(symbol, "symbol");
@@ -21,6 +23,9 @@ public record Quote(String symbol, BigDecimal price, BigDecimal open, BigDecimal
         }
         if (seq <= 0) {
             throw new IllegalArgumentException("seq must be positive: " + seq);
+        }
+        if (symbolSeq <= 0) {
+            throw new IllegalArgumentException("symbolSeq must be positive: " + symbolSeq);
         }
         if (volume < 0) {
             throw new IllegalArgumentException("volume must not be negative: " + volume);

@@ -14,7 +14,7 @@ public class TickerApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(SymbolsResource.class, QuotesResource.class,
+        return Set.of(SymbolsResource.class, QuotesResource.class, StatsResource.class,
                 ApiExceptionMapper.class, WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
     }
 }

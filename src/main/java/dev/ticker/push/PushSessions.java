@@ -1,11 +1,13 @@
 package dev.ticker.push;
 
 import dev.ticker.fanout.ConflatingOutbox;
+import dev.ticker.fanout.DeliveryCounters;
 import dev.ticker.fanout.QuoteDistributor;
 import dev.ticker.market.MarketFeed;
 import dev.ticker.market.SymbolUniverse;
 import dev.ticker.wire.ClientMessage;
 import dev.ticker.wire.ErrorCode;
+import dev.ticker.wire.Frame;
 import dev.ticker.wire.ServerMessage;
 import dev.ticker.wire.WireCodec;
 import dev.ticker.wire.WireException;
@@ -32,33 +34,35 @@ public final class PushSessions {
     /** Replies a session may have waiting; a client that sends requests without reading the replies is cut off. */
     private static final int REPLY_CAPACITY = 32;
 
-    private final QuoteDistributor<String> distributor;
+    private final QuoteDistributor<Frame> distributor;
     private final WireCodec codec;
     private final SymbolUniverse universe;
     private final MarketFeed feed;
     private final Clock clock;
+    private final DeliveryCounters counters;
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
 
     /** One connected session and its outbox. */
-    private record Peer(Session session, ConflatingOutbox<String> outbox) {
+    private record Peer(Session session, ConflatingOutbox<Frame> outbox) {
     }
 
-    public PushSessions(QuoteDistributor<String> distributor, WireCodec codec, SymbolUniverse universe,
-                        MarketFeed feed, Clock clock) {
+    public PushSessions(QuoteDistributor<Frame> distributor, WireCodec codec, SymbolUniverse universe,
+                        MarketFeed feed, Clock clock, DeliveryCounters counters) {
         this.distributor = distributor;
         this.codec = codec;
         this.universe = universe;
         this.feed = feed;
         this.clock = clock;
+        this.counters = counters;
     }
 
     /** Registers a new session and sends it the welcome. */
     void open(Session session) {
-        ConflatingOutbox<String> outbox =
-                new ConflatingOutbox<>(new WebSocketSink(session), universe.size(), REPLY_CAPACITY);
+        ConflatingOutbox<Frame> outbox = new ConflatingOutbox<>(new WebSocketSink(session, counters), universe.size(),
+                REPLY_CAPACITY, distributor.replayCapacity());
         peers.put(session.getId(), new Peer(session, outbox));
-        outbox.offerReply(codec.encode(new ServerMessage.Welcome(
-                universe.instruments(), feed.interval().toMillis(), clock.millis())));
+        outbox.offerReply(Frame.reply("welcome", codec.encode(new ServerMessage.Welcome(
+                universe.instruments(), feed.interval().toMillis(), clock.millis(), PushHandshake.of(session)))));
         feed.ensureRunning();
     }
 
@@ -68,16 +72,16 @@ public final class PushSessions {
         if (peer == null) {
             return;
         }
-        ConflatingOutbox<String> outbox = peer.outbox();
+        ConflatingOutbox<Frame> outbox = peer.outbox();
         try {
             ClientMessage message = codec.decode(text);
             if (message instanceof ClientMessage.Subscribe subscribe) {
-                subscribe(outbox, subscribe.symbols());
+                subscribe(outbox, subscribe.symbols(), subscribe.since());
             } else if (message instanceof ClientMessage.Unsubscribe unsubscribe) {
                 unsubscribe(outbox, unsubscribe.symbols());
             }
         } catch (WireException e) {
-            outbox.offerReply(codec.encode(new ServerMessage.Error(e.code(), e.getMessage())));
+            outbox.offerReply(error(new ServerMessage.Error(e.code(), e.getMessage())));
         }
     }
 
@@ -103,31 +107,45 @@ public final class PushSessions {
         return peers.size();
     }
 
-    private void subscribe(ConflatingOutbox<String> outbox, List<String> requested) {
+    /** Quotes and replies waiting in all sessions' outboxes, not counting those in flight. */
+    public long backlog() {
+        long waiting = 0;
+        for (Peer peer : peers.values()) {
+            waiting += peer.outbox().backlog();
+        }
+        return waiting;
+    }
+
+    /** {@code since} is -1 for a plain subscribe; a cursor only concerns the symbols not subscribed yet. */
+    private void subscribe(ConflatingOutbox<Frame> outbox, List<String> requested, long since) {
         List<String> known = rejectUnknown(outbox, requested);
         if (!known.isEmpty()) {
-            distributor.subscribe(outbox, known);
+            distributor.subscribe(outbox, known, since);
             feed.ensureRunning();
         }
     }
 
-    private void unsubscribe(ConflatingOutbox<String> outbox, List<String> requested) {
+    private void unsubscribe(ConflatingOutbox<Frame> outbox, List<String> requested) {
         List<String> known = rejectUnknown(outbox, requested);
         if (!known.isEmpty()) {
             distributor.unsubscribe(outbox, known);
-            outbox.offerReply(codec.unsubscribed(known));
+            outbox.offerReply(Frame.reply("unsubscribed", codec.unsubscribed(known)));
         }
     }
 
     /** Replies with an error naming the unknown symbols, and returns the known ones, which still apply. */
-    private List<String> rejectUnknown(ConflatingOutbox<String> outbox, List<String> requested) {
+    private List<String> rejectUnknown(ConflatingOutbox<Frame> outbox, List<String> requested) {
         Set<String> unknown = universe.unknown(requested);
         if (unknown.isEmpty()) {
             return requested;
         }
         List<String> shown = unknown.stream().map(WireCodec::abbreviate).toList();
-        outbox.offerReply(codec.encode(new ServerMessage.Error(ErrorCode.UNKNOWN_SYMBOL,
+        outbox.offerReply(error(new ServerMessage.Error(ErrorCode.UNKNOWN_SYMBOL,
                 "unknown symbol(s): " + String.join(", ", shown), shown)));
         return requested.stream().filter(universe::contains).toList();
+    }
+
+    private Frame error(ServerMessage.Error error) {
+        return Frame.reply("error", codec.encode(error));
     }
 }

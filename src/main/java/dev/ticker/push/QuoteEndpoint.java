@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * which does the work. {@code @Dependent} makes it a CDI bean, which Open Liberty requires before it injects.
  */
 @Dependent
-@ServerEndpoint("/ws/quotes")
+@ServerEndpoint(value = "/ws/quotes", configurator = PushHandshake.class)
 public class QuoteEndpoint {
 
     private static final Logger LOG = Logger.getLogger(QuoteEndpoint.class.getName());

@@ -1,7 +1,9 @@
 package dev.ticker.push;
 
+import dev.ticker.fanout.DeliveryCounters;
 import dev.ticker.fanout.Disconnect;
 import dev.ticker.fanout.FrameSink;
+import dev.ticker.wire.Frame;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
@@ -16,19 +18,26 @@ import java.util.logging.Logger;
  * Writes an outbox's frames to one WebSocket session with the asynchronous remote, so the thread that offers a quote
  * never waits for the network.
  */
-final class WebSocketSink implements FrameSink<String> {
+final class WebSocketSink implements FrameSink<Frame> {
 
     private static final Logger LOG = Logger.getLogger(WebSocketSink.class.getName());
 
     private final Session session;
+    private final DeliveryCounters counters;
 
-    WebSocketSink(Session session) {
+    WebSocketSink(Session session, DeliveryCounters counters) {
         this.session = session;
+        this.counters = counters;
     }
 
     @Override
-    public void send(String frame, Consumer<Throwable> done) {
-        session.getAsyncRemote().sendText(frame, result -> done.accept(result.isOK() ? null : result.getException()));
+    public void send(Frame frame, Consumer<Throwable> done) {
+        session.getAsyncRemote().sendText(frame.json(), result -> {
+            if (result.isOK()) {
+                counters.sent(frame.updates(), utf8Length(frame.json()));
+            }
+            done.accept(result.isOK() ? null : result.getException());
+        });
     }
 
     @Override
@@ -37,8 +46,22 @@ final class WebSocketSink implements FrameSink<String> {
             case SEND_FAILED -> new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "send failed");
             case FLOODED -> new CloseReason(CloseCodes.VIOLATED_POLICY, "too many requests awaiting replies");
         };
+        counters.evicted();
         LOG.log(Level.INFO, cause, () -> "Closing session " + session.getId() + ": " + close.getReasonPhrase());
         closeQuietly(session, close);
+    }
+
+    /** The UTF-8 size of {@code text} without encoding it: our frames are almost all ASCII. */
+    private static long utf8Length(String text) {
+        long bytes = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                // Two bytes up to U+07FF, three above; a surrogate pair is four bytes for two chars.
+                bytes += c < 0x800 ? 1 : Character.isSurrogate(c) ? 1 : 2;
+            }
+        }
+        return bytes;
     }
 
     static void closeQuietly(Session session, CloseReason reason) {

@@ -2,6 +2,7 @@ package dev.ticker.standalone;
 
 import dev.ticker.config.TickerSettings;
 import dev.ticker.ee.TickerComposition;
+import dev.ticker.fanout.TickerMetrics;
 import dev.ticker.poll.TickerApi;
 import dev.ticker.push.QuoteEndpoint;
 
@@ -33,7 +34,7 @@ import java.util.logging.Logger;
 
 /**
  * The whole ticker in one process on one port: Weld SE runs the same CDI composition as the application server,
- * and one Grizzly listener carries the WebSocket endpoint (Tyrus), the HTTP API (Jersey, under {@code /api}) and
+ * and one Grizzly listener carries the WebSocket endpoint (Tyrus), the HTTP API (Jersey, under {@code /api}), the metrics ({@code /metrics}) and
  * the demo page (from the classpath folder {@code webapp/}, a copy of the WAR's root).
  */
 final class StandaloneServer {
@@ -62,7 +63,7 @@ final class StandaloneServer {
         WeldContainer cdi = null;
         try {
             cdi = startCdi(settings, scheduler);
-            HttpServer http = startHttp(settings);
+            HttpServer http = startHttp(settings, cdi.select(TickerMetrics.class).get());
             return new StandaloneServer(scheduler, cdi, http);
         } catch (IOException | DeploymentException | RuntimeException e) {
             if (cdi != null) {
@@ -109,7 +110,7 @@ final class StandaloneServer {
         return weld.initialize();
     }
 
-    private static HttpServer startHttp(TickerSettings settings) throws IOException, DeploymentException {
+    private static HttpServer startHttp(TickerSettings settings, TickerMetrics metrics) throws IOException, DeploymentException {
         HttpServer http = new HttpServer();
         NetworkListener listener = new NetworkListener(LISTENER, settings.bindAddress(), settings.port());
         // Grizzly's keep-alive idle timeout (30 s) also closes upgraded connections, so a WebSocket client that is
@@ -127,6 +128,8 @@ final class StandaloneServer {
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
         GrizzlyHttpContainer api = ContainerFactory.createContainer(GrizzlyHttpContainer.class, resources);
         config.addHttpHandler(api, HttpHandlerRegistration.builder().contextPath("/api").urlPattern("/").build());
+        config.addHttpHandler(new MetricsHandler(metrics),
+                HttpHandlerRegistration.builder().contextPath("/metrics").urlPattern("").build());
         config.addHttpHandler(new CLStaticHttpHandler(StandaloneServer.class.getClassLoader(), "/webapp/"),
                 HttpHandlerRegistration.ROOT);
 

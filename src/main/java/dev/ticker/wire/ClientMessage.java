@@ -7,10 +7,24 @@ import java.util.List;
  */
 public sealed interface ClientMessage {
 
-    /** {@code {"type":"subscribe","symbols":[...]}}: start receiving these symbols. */
-    record Subscribe(List<String> symbols) implements ClientMessage {
+    /**
+     * {@code {"type":"subscribe","symbols":[...]}}: start receiving these symbols; with {@code "since":<seq>}, resume
+     * after that cursor ({@code since} is -1 without one).
+     */
+    record Subscribe(List<String> symbols, long since) implements ClientMessage {
         public Subscribe {
             symbols = List.copyOf(symbols);
+            if (since < -1) {
+                throw new IllegalArgumentException("since must be a seq, or -1 for none: " + since);
+            }
+        }
+
+        public Subscribe(List<String> symbols) {
+            this(symbols, -1);
+        }
+
+        public boolean resumes() {
+            return since >= 0;
         }
     }
 

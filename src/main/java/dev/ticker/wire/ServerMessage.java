@@ -10,10 +10,29 @@ import java.util.Objects;
  */
 public sealed interface ServerMessage {
 
-    /** Sent once, on open: the universe, the tick interval and the server's clock (for staleness). */
-    record Welcome(List<Instrument> symbols, long intervalMs, long serverTime) implements ServerMessage {
+    /**
+     * Sent once, on open: the universe, the tick interval, the server's clock (for staleness) and, on a WebSocket,
+     * the connection's opening handshake as the server saw it (null elsewhere).
+     */
+    record Welcome(List<Instrument> symbols, long intervalMs, long serverTime, Handshake handshake)
+            implements ServerMessage {
         public Welcome {
             symbols = List.copyOf(symbols);
+        }
+
+        public Welcome(List<Instrument> symbols, long intervalMs, long serverTime) {
+            this(symbols, intervalMs, serverTime, null);
+        }
+    }
+
+    /**
+     * A WebSocket opening handshake: the {@code Sec-WebSocket-Key} the client sent and the
+     * {@code Sec-WebSocket-Accept} the server answered (null if the server's WebSocket implementation does not show
+     * its answer to the application).
+     */
+    record Handshake(String key, String accept) {
+        public Handshake {
+            Objects.requireNonNull(key, "key");
         }
     }
 

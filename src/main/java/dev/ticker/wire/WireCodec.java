@@ -1,5 +1,6 @@
 package dev.ticker.wire;
 
+import dev.ticker.fanout.TickerStats;
 import dev.ticker.market.Instrument;
 import dev.ticker.market.Quote;
 import dev.ticker.market.QuoteSelection;
@@ -7,6 +8,7 @@ import dev.ticker.market.QuoteSelection;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -54,15 +56,21 @@ public final class WireCodec {
         });
     }
 
-    /**
-     * {@code {"type":"snapshot","gap":true,"quotes":[...]}}: the latest quotes of a session's symbols after quotes were
-     * lost on the way to this server (for example while the bus between nodes was down), instead of a difference.
-     */
-    public String gapSnapshot(List<Quote> quotes) {
+    /** {@code {"type":"snapshot","since":<since>,"quotes":[]}}: the end of a replay of what came after {@code since}. */
+    public String resumed(long since) {
         return write(json -> {
-            json.writeStartObject().write("type", "snapshot").write("gap", true);
-            quoteArray(json, quotes);
+            json.writeStartObject().write("type", "snapshot").write("since", since);
+            quoteArray(json, List.of());
             json.writeEnd();
+        });
+    }
+
+    /** {@code {"type":"snapshot","quotes":[...],"gap":true}}: the latest quotes, when a resume could not replay. */
+    public String gap(List<Quote> quotes) {
+        return write(json -> {
+            json.writeStartObject().write("type", "snapshot");
+            quoteArray(json, quotes);
+            json.write("gap", true).writeEnd();
         });
     }
 
@@ -106,7 +114,8 @@ public final class WireCodec {
                 json.getJsonNumber("low").bigDecimalValue(),
                 json.getJsonNumber("volume").longValueExact(),
                 json.getJsonNumber("seq").longValueExact(),
-                json.getJsonNumber("ts").longValueExact());
+                json.getJsonNumber("ts").longValueExact(),
+                json.getJsonNumber("symbolSeq").longValueExact());
     }
 
     /** {@code {"type":"unsubscribed","symbols":[...]}}: after it, no quote of these symbols arrives. */
@@ -118,14 +127,25 @@ public final class WireCodec {
         });
     }
 
-    /** {@code {"type":"welcome","symbols":[{"symbol","name"},...],"intervalMs":...,"serverTime":...}}. */
+    /**
+     * {@code {"type":"welcome","symbols":[{"symbol","name"},...],"intervalMs":...,"serverTime":...
+     * [,"handshake":{"key":...[,"accept":...]}]}}.
+     */
     public String encode(ServerMessage.Welcome welcome) {
         return write(json -> {
             json.writeStartObject().write("type", "welcome");
             instrumentArray(json, welcome.symbols());
             json.write("intervalMs", welcome.intervalMs())
-                    .write("serverTime", welcome.serverTime())
-                    .writeEnd();
+                    .write("serverTime", welcome.serverTime());
+            ServerMessage.Handshake handshake = welcome.handshake();
+            if (handshake != null) {
+                json.writeStartObject("handshake").write("key", handshake.key());
+                if (handshake.accept() != null) {
+                    json.write("accept", handshake.accept());
+                }
+                json.writeEnd();
+            }
+            json.writeEnd();
         });
     }
 
@@ -165,6 +185,30 @@ public final class WireCodec {
     }
 
     /**
+     * The body of {@code GET api/stats}: the same counters as {@code metrics}, named as in {@link MetricsText}
+     * without the {@code ticker_} prefix, in camel case.
+     */
+    public String stats(TickerStats stats) {
+        return write(json -> {
+            json.writeStartObject().writeStartObject("sessions");
+            stats.sessions().forEach(json::write);
+            json.writeEnd()
+                    .write("quotesGenerated", stats.quotesGenerated())
+                    .write("quotesEncoded", stats.quotesEncoded())
+                    .write("updatesOffered", stats.updatesOffered())
+                    .write("updatesSent", stats.updatesSent())
+                    .write("framesSent", stats.framesSent())
+                    .write("bytesSent", stats.bytesSent())
+                    .write("updatesConflated", stats.updatesConflated())
+                    .write("sessionsEvicted", stats.sessionsEvicted())
+                    .write("sendQueueDepth", stats.sendQueueDepth())
+                    .writeStartObject("handshakeRejections");
+            stats.handshakeRejections().forEach(json::write);
+            json.writeEnd().writeEnd();
+        });
+    }
+
+    /**
      * Reads a client's WebSocket message.
      *
      * @throws WireException with the code to report if the text is not a valid message
@@ -180,7 +224,7 @@ public final class WireCodec {
             throw new WireException(ErrorCode.INVALID_MESSAGE, "a message needs a \"type\" string");
         }
         return switch (typeName.getString()) {
-            case "subscribe" -> new ClientMessage.Subscribe(symbols(message));
+            case "subscribe" -> new ClientMessage.Subscribe(symbols(message), since(message));
             case "unsubscribe" -> new ClientMessage.Unsubscribe(symbols(message));
             default -> throw new WireException(ErrorCode.UNKNOWN_TYPE, "unknown message type \""
                     + abbreviate(typeName.getString()) + "\" (expected subscribe or unsubscribe)");
@@ -228,6 +272,26 @@ public final class WireCodec {
         return new ArrayList<>(symbols);
     }
 
+    /** The optional cursor of a subscribe: a whole number from 0 up; -1 when absent. */
+    private static long since(JsonObject message) {
+        JsonValue value = message.get("since");
+        if (value == null) {
+            return -1;
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                long since = number.longValueExact();
+                if (since >= 0) {
+                    return since;
+                }
+            } catch (ArithmeticException tooLarge) {
+                // Reported below, like any other unusable cursor.
+            }
+        }
+        throw new WireException(ErrorCode.INVALID_MESSAGE,
+                "\"since\" must be a whole number from 0 up: the highest seq the client has seen");
+    }
+
     private static void quoteFields(JsonGenerator json, Quote quote) {
         json.write("symbol", quote.symbol())
                 .write("price", quote.price())
@@ -238,6 +302,7 @@ public final class WireCodec {
                 .write("low", quote.low())
                 .write("volume", quote.volume())
                 .write("seq", quote.seq())
+                .write("symbolSeq", quote.symbolSeq())
                 .write("ts", quote.ts());
     }
 

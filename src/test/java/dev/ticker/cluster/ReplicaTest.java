@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReplicaTest {
 
@@ -51,8 +53,11 @@ class ReplicaTest {
 
         replica.join();
 
-        assertEquals(List.of("[5]", "[6, 7]"), heard);
+        assertEquals(List.of("gap", "[6, 7]"), heard);
         assertEquals(7, board.latestSeq());
+        assertEquals(5, board.latest(1).seq());
+        assertTrue(board.cut().holdsSince(5), "a resume from the first recorded batch on replays");
+        assertFalse(board.cut().holdsSince(4), "nothing before the quiet symbols' quotes can be replayed");
     }
 
     @Test
@@ -125,7 +130,7 @@ class ReplicaTest {
     }
 
     private static Quote quote(String symbol, long seq) {
-        return new Quote(symbol, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, 0, seq, 0);
+        return new Quote(symbol, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, 0, seq, 0, 1);
     }
 
     /** A store in memory: batches of history, trimmed by the test, and the latest quote per symbol. */

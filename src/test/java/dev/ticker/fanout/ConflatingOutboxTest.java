@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
+import static dev.ticker.fanout.TestFrames.snapshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,11 +79,11 @@ class ConflatingOutboxTest {
     @Test
     void aSnapshotQueuesBehindTheOlderQuotesStillPending() {
         board.publish(List.of(quote("ACME", 1), quote("GLOBX", 2)));
-        outbox.subscribe(new int[] {ACME}, board, quotes -> "snapshot-acme");
+        outbox.subscribe(new int[] {ACME}, board, snapshots(quotes -> "snapshot-acme"));
         board.publish(List.of(quote("ACME", 3), quote("GLOBX", 4)));
         outbox.offerQuote(ACME, 3, "acme3");
 
-        outbox.subscribe(new int[] {GLOBX}, board, quotes -> "snapshot-globx@" + quotes.get(0).seq());
+        outbox.subscribe(new int[] {GLOBX}, board, snapshots(quotes -> "snapshot-globx@" + quotes.get(0).seq()));
         outbox.offerQuote(ACME, 5, "acme5");
         sink.drain();
 
@@ -92,10 +93,10 @@ class ConflatingOutboxTest {
     @Test
     void quotesMovedAheadOfASnapshotDoNotCountAsFlooding() {
         ConflatingOutbox<String> tight = new ConflatingOutbox<>(sink, 2, 1);
-        tight.subscribe(new int[] {ACME}, board, quotes -> "snapshot1");
+        tight.subscribe(new int[] {ACME}, board, snapshots(quotes -> "snapshot1"));
         tight.offerQuote(ACME, 1, "acme1");
 
-        tight.subscribe(new int[] {GLOBX}, board, quotes -> "snapshot2");
+        tight.subscribe(new int[] {GLOBX}, board, snapshots(quotes -> "snapshot2"));
 
         assertEquals(List.of(), sink.disconnects);
         sink.drain();
@@ -105,7 +106,7 @@ class ConflatingOutboxTest {
     @Test
     void quotesAlreadyInTheSnapshotAreNotSentAgain() {
         board.publish(List.of(quote("ACME", 5)));
-        outbox.subscribe(new int[] {ACME}, board, quotes -> "snapshot@" + quotes.get(0).seq());
+        outbox.subscribe(new int[] {ACME}, board, snapshots(quotes -> "snapshot@" + quotes.get(0).seq()));
 
         outbox.offerQuote(ACME, 5, "q5");
         outbox.offerQuote(ACME, 6, "q6");
@@ -126,8 +127,8 @@ class ConflatingOutboxTest {
     void resubscribingSendsAnEmptySnapshotForSymbolsAlreadyHeld() {
         board.publish(List.of(quote("ACME", 1)));
         List<List<Quote>> snapshots = new ArrayList<>();
-        outbox.subscribe(new int[] {ACME}, board, quotes -> record(snapshots, quotes));
-        outbox.subscribe(new int[] {ACME}, board, quotes -> record(snapshots, quotes));
+        outbox.subscribe(new int[] {ACME}, board, snapshots(quotes -> record(snapshots, quotes)));
+        outbox.subscribe(new int[] {ACME}, board, snapshots(quotes -> record(snapshots, quotes)));
 
         assertEquals(1, snapshots.get(0).size());
         assertEquals(0, snapshots.get(1).size());
@@ -186,7 +187,7 @@ class ConflatingOutboxTest {
                 throw new AssertionError("not expected: " + reason);
             }
         }, 2, 4);
-        eager.subscribe(BOTH, board, quotes -> "snapshot");
+        eager.subscribe(BOTH, board, snapshots(quotes -> "snapshot"));
         eager.offerQuote(ACME, 1, "q1");
         eager.offerQuote(GLOBX, 2, "q2");
 
@@ -195,28 +196,79 @@ class ConflatingOutboxTest {
     }
 
     @Test
+    void resumeReplaysMissedQuotesMergedInSeqOrderWithThePendingOnes() {
+        ConflatingOutbox<String> resuming = new ConflatingOutbox<>(sink, 2, 4);
+        board.publish(List.of(quote("ACME", 1), quote("GLOBX", 2)));
+        resuming.subscribe(new int[] {ACME}, board, snapshots(quotes -> "snapshot-acme"));
+        board.publish(List.of(quote("GLOBX", 3), quote("ACME", 4), quote("GLOBX", 5)));
+        resuming.offerQuote(ACME, 4, "ACME@4");
+
+        List<Quote> replayed = resuming.subscribe(new int[] {GLOBX}, board, snapshots(quotes -> "snapshot"), 2);
+        sink.drain();
+
+        assertEquals(List.of(3L, 5L), replayed.stream().map(Quote::seq).toList());
+        assertEquals(List.of("snapshot-acme", "GLOBX@3", "ACME@4", "GLOBX@5", "resumed@2"), sink.started);
+    }
+
+    @Test
+    void resumeFromACursorTheHistoryNoLongerHoldsGetsTheSnapshotMarkedAsAGap() {
+        QuoteBoard shortMemory = new QuoteBoard(board.universe(), 2);
+        shortMemory.publish(List.of(quote("ACME", 1), quote("GLOBX", 2), quote("ACME", 3), quote("GLOBX", 4)));
+
+        outbox.subscribe(BOTH, shortMemory, snapshots(quotes -> "latest" + quotes.stream().map(Quote::seq).toList()), 1);
+        sink.drain();
+
+        assertEquals(List.of("gap:latest[3, 4]"), sink.started);
+    }
+
+    @Test
+    void resumeIgnoresSymbolsAlreadySubscribed() {
+        board.publish(List.of(quote("ACME", 1)));
+        outbox.subscribe(new int[] {ACME}, board, snapshots(quotes -> "snapshot"));
+        board.publish(List.of(quote("ACME", 2)));
+        outbox.offerQuote(ACME, 2, "ACME@2");
+
+        List<Quote> replayed = outbox.subscribe(new int[] {ACME}, board, snapshots(quotes -> "snapshot"), 0);
+        sink.drain();
+
+        assertEquals(List.of(), replayed);
+        assertEquals(List.of("snapshot", "ACME@2", "resumed@0"), sink.started);
+    }
+
+    @Test
+    void aResumeThatWouldQueueMoreThanTheReplayCapacityGetsAGapInstead() {
+        ConflatingOutbox<String> bounded = new ConflatingOutbox<>(sink, 2, 4, 2);
+        board.publish(List.of(quote("ACME", 1), quote("ACME", 2), quote("ACME", 3)));
+
+        bounded.subscribe(new int[] {ACME}, board, snapshots(quotes -> "latest"), 0);
+        sink.drain();
+
+        assertEquals(List.of("gap:latest"), sink.started);
+    }
+
+    @Test
     void afterAGapPendingQuotesGiveWayToAGapSnapshotOfEverySubscribedSymbol() {
         subscribeBoth();
         outbox.offerQuote(ACME, 1, "acme1");
         board.resync(List.of(quote("ACME", 7), quote("GLOBX", 8)));
 
-        outbox.resync(board, quotes -> "gap@" + quotes.stream().map(Quote::seq).toList());
+        outbox.resync(board, snapshots(quotes -> quotes.stream().map(Quote::seq).toList().toString()));
         outbox.offerQuote(ACME, 7, "acme7");
         outbox.offerQuote(GLOBX, 9, "globx9");
         sink.drain();
 
-        assertEquals(List.of("snapshot", "gap@[7, 8]", "globx9"), sink.started);
+        assertEquals(List.of("snapshot", "gap:[7, 8]", "globx9"), sink.started);
     }
 
     @Test
     void aPeerSubscribedToNothingGetsNoGapSnapshot() {
-        outbox.resync(board, quotes -> "gap");
+        outbox.resync(board, snapshots(quotes -> "latest"));
 
         assertEquals(List.of(), sink.started);
     }
 
     private void subscribeBoth() {
-        outbox.subscribe(BOTH, board, quotes -> "snapshot");
+        outbox.subscribe(BOTH, board, snapshots(quotes -> "snapshot"));
     }
 
     private static String record(List<List<Quote>> snapshots, List<Quote> quotes) {
@@ -225,6 +277,6 @@ class ConflatingOutboxTest {
     }
 
     private static Quote quote(String symbol, long seq) {
-        return new Quote(symbol, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, 0, seq, 0);
+        return new Quote(symbol, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, 0, seq, 0, 1);
     }
 }

@@ -31,12 +31,7 @@ class QuoteDistributorTest {
             new Instrument("ACME", "Acme", BigDecimal.TEN, 0.1),
             new Instrument("GLOBX", "Globex", BigDecimal.TEN, 0.1))));
     private final AtomicInteger encodings = new AtomicInteger();
-    private final QuoteDistributor<String> distributor = new QuoteDistributor<>(board,
-            quote -> {
-                encodings.incrementAndGet();
-                return quote.symbol() + "@" + quote.seq();
-            },
-            quotes -> "snapshot" + quotes.stream().map(q -> " " + q.symbol() + "@" + q.seq()).toList());
+    private final QuoteDistributor<String> distributor = new QuoteDistributor<>(board, new CountingFrames());
 
     {
         board.addListener(distributor);
@@ -57,6 +52,21 @@ class QuoteDistributorTest {
         assertEquals(2, distributor.encodedQuotes());
         sinks.forEach(ManualSink::drain);
         sinks.forEach(sink -> assertEquals("ACME@2", sink.started.get(sink.started.size() - 1)));
+    }
+
+    @Test
+    void countsTheQuotesASlowSubscriberHadConflated() {
+        ManualSink sink = new ManualSink();
+        distributor.subscribe(new ConflatingOutbox<>(sink, 2, 4), List.of("ACME"));
+
+        // The snapshot is in flight and never completes: the first quote waits, the next two each replace it.
+        board.publish(List.of(quote("ACME", 1)));
+        board.publish(List.of(quote("ACME", 2)));
+        board.publish(List.of(quote("ACME", 3)));
+
+        assertEquals(3, distributor.offeredQuotes());
+        assertEquals(2, distributor.conflatedQuotes());
+        assertEquals(3, distributor.publishedQuotes());
     }
 
     @Test
@@ -174,7 +184,34 @@ class QuoteDistributorTest {
     }
 
     private static Quote quote(String symbol, long seq) {
-        return new Quote(symbol, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, 0, seq, 0);
+        return new Quote(symbol, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, 0, seq, 0, 1);
+    }
+
+    /** Counts quote encodings; snapshots list their quotes. */
+    private final class CountingFrames implements QuoteFrames<String> {
+        private final QuoteFrames<String> readable =
+                TestFrames.snapshots(quotes -> "snapshot" + quotes.stream().map(q -> " " + q.symbol() + "@" + q.seq()).toList());
+
+        @Override
+        public String quote(Quote quote) {
+            encodings.incrementAndGet();
+            return readable.quote(quote);
+        }
+
+        @Override
+        public String snapshot(List<Quote> quotes) {
+            return readable.snapshot(quotes);
+        }
+
+        @Override
+        public String resumed(long since) {
+            return readable.resumed(since);
+        }
+
+        @Override
+        public String gap(List<Quote> quotes) {
+            return readable.gap(quotes);
+        }
     }
 
     /** Checks the order of what it is given; completes each send at once, or later on a "network" thread. */

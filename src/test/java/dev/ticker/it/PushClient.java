@@ -92,6 +92,16 @@ final class PushClient implements AutoCloseable {
         send(request("subscribe", symbols));
     }
 
+    /** Subscribes with a cursor: resume after {@code since}. */
+    void resume(long since, String... symbols) {
+        send(Json.createObjectBuilder()
+                .add("type", "subscribe")
+                .add("symbols", Json.createArrayBuilder(List.of(symbols)))
+                .add("since", since)
+                .build()
+                .toString());
+    }
+
     void unsubscribe(String... symbols) {
         send(request("unsubscribe", symbols));
     }

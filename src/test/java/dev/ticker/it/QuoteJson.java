@@ -39,11 +39,16 @@ final class QuoteJson {
                 () -> assertTrue(quote.containsKey("changePercent"), "has changePercent"),
                 () -> assertTrue(quote.getJsonNumber("volume").longValueExact() >= 0, "volume is not negative"),
                 () -> assertTrue(seq(quote) > 0, "seq is positive"),
+                () -> assertTrue(symbolSeq(quote) > 0, "symbolSeq is positive"),
                 () -> assertTrue(Math.abs(System.currentTimeMillis() - ts) < MAX_AGE_MILLIS, "ts is about now"));
     }
 
     static long seq(JsonObject quote) {
         return quote.getJsonNumber("seq").longValueExact();
+    }
+
+    static long symbolSeq(JsonObject quote) {
+        return quote.getJsonNumber("symbolSeq").longValueExact();
     }
 
     /** The symbols of a list of quotes (or of instruments), in order. */

@@ -55,7 +55,7 @@ class FeedTurnsTest {
         MarketFeed feed = new MarketFeed(Fixtures.market(1, 1.0), bus, scheduler, INTERVAL, Clock.systemUTC());
         feed.start();
         Quote acme = new Quote("ACME", new BigDecimal("99.99"), new BigDecimal("98.00"),
-                new BigDecimal("101.00"), new BigDecimal("97.00"), 5_000, 7_000, System.currentTimeMillis());
+                new BigDecimal("101.00"), new BigDecimal("97.00"), 5_000, 7_000, System.currentTimeMillis(), 12);
         bus.give(new QuoteBus.Turn(7_010, List.of(acme)));
 
         Eventually.await(PATIENCE, () -> bus.published().size() >= 3, "the new turn published a tick");
@@ -65,6 +65,7 @@ class FeedTurnsTest {
         Quote nextAcme = ticked.stream().filter(quote -> quote.symbol().equals("ACME")).findFirst().orElseThrow();
         assertEquals(acme.open(), nextAcme.open(), "the day's open carries over");
         assertTrue(nextAcme.volume() > acme.volume(), "the day's volume carries over");
+        assertEquals(13, nextAcme.symbolSeq(), "the count of ACME's quotes carries over");
         assertTrue(nextAcme.price().subtract(acme.price()).abs().doubleValue() < 5, "the walk goes on from 99.99");
     }
 

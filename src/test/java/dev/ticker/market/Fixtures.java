@@ -29,6 +29,6 @@ final class Fixtures {
 
     static Quote quote(String symbol, long seq) {
         BigDecimal price = new BigDecimal("10.00");
-        return new Quote(symbol, price, price, price, price, 0, seq, NOON);
+        return new Quote(symbol, price, price, price, price, 0, seq, NOON, 1);
     }
 }

@@ -127,4 +127,14 @@ class MarketTest {
         // Timestamps aside, the run is what the seed determines.
         return quotes;
     }
+
+    @Test
+    void numbersTheQuotesOfEachSymbolFromOne() {
+        Market market = Fixtures.market(7, 1.0);
+        market.open(Fixtures.NOON);
+        market.tick(Fixtures.NOON + 250);
+        List<Quote> third = market.tick(Fixtures.NOON + 500);
+
+        assertEquals(List.of(3L, 3L, 3L), third.stream().map(Quote::symbolSeq).toList());
+    }
 }

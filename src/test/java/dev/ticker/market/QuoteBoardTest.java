@@ -92,6 +92,48 @@ class QuoteBoardTest {
     }
 
     @Test
+    void historyReplaysTheQuotesOfTheWantedSymbolsAfterACursorInSeqOrder() {
+        board.publish(List.of(quote("ACME", 1), quote("GLOBX", 2)));
+        board.publish(List.of(quote("ACME", 3), quote("PENNY", 4), quote("GLOBX", 5)));
+        board.publish(List.of(quote("ACME", 6)));
+
+        List<Quote> replay = board.cut().quotesAfter(2, new boolean[] {true, true, false});
+
+        assertEquals(List.of(3L, 5L, 6L), replay.stream().map(Quote::seq).toList());
+    }
+
+    @Test
+    void historyThatNoLongerReachesBackToTheCursorReplaysNothing() {
+        QuoteBoard small = new QuoteBoard(Fixtures.universe(), 3);
+        for (long seq = 1; seq <= 10; seq++) {
+            small.publish(List.of(quote("ACME", seq)));
+        }
+
+        assertFalse(small.cut().holdsSince(6), "quote 7 was evicted");
+        assertNull(small.cut().quotesAfter(6, new boolean[] {true, true, true}));
+        assertEquals(List.of(8L, 9L, 10L),
+                small.cut().quotesAfter(7, new boolean[] {true, true, true}).stream().map(Quote::seq).toList());
+    }
+
+    @Test
+    void cursorsFromBeforeThisRunOrFromBeyondTheBoardAreNotHeld() {
+        board.publish(List.of(quote("ACME", 1_000), quote("GLOBX", 1_001)));
+
+        assertTrue(board.cut().holdsSince(999), "the cursor just before this run's first quote");
+        assertFalse(board.cut().holdsSince(500), "a cursor of an earlier run: its later quotes are gone");
+        assertFalse(board.cut().holdsSince(1_002), "a cursor never issued");
+    }
+
+    @Test
+    void historyOfSizeZeroHoldsOnlyTheLatestSeq() {
+        QuoteBoard none = new QuoteBoard(Fixtures.universe(), 0);
+        none.publish(List.of(quote("ACME", 1), quote("GLOBX", 2)));
+
+        assertFalse(none.cut().holdsSince(1));
+        assertEquals(List.of(), none.cut().quotesAfter(2, new boolean[] {true, true, true}));
+    }
+
+    @Test
     void resyncRecordsTheQuotesAndTellsListenersOfTheGapInsteadOfTheQuotes() {
         List<String> heard = new ArrayList<>();
         board.addListener(new QuoteListener() {
@@ -112,5 +154,18 @@ class QuoteBoardTest {
         assertEquals(List.of("quotes", "gap"), heard);
         assertEquals(9, board.latestSeq());
         assertEquals(9, board.latest(1).seq());
+    }
+
+    @Test
+    void noResumeReachesBackAcrossAGapEvenOnceOldEntriesAreEvicted() {
+        QuoteBoard small = new QuoteBoard(Fixtures.universe(), 2);
+        small.publish(List.of(quote("ACME", 1), quote("GLOBX", 2)));
+        small.resync(List.of(quote("ACME", 10)));
+        small.publish(List.of(quote("GLOBX", 11)));
+
+        assertFalse(small.cut().holdsSince(2), "quotes 3 to 9 are lost");
+        assertTrue(small.cut().holdsSince(10));
+        assertEquals(List.of(11L), small.cut().quotesAfter(10, new boolean[] {true, true, true}).stream()
+                .map(Quote::seq).toList());
     }
 }

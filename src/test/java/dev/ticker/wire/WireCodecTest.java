@@ -1,5 +1,7 @@
 package dev.ticker.wire;
 
+import dev.ticker.fanout.TickerStats;
+
 import dev.ticker.market.Instrument;
 import dev.ticker.market.Quote;
 import dev.ticker.market.QuoteSelection;
@@ -10,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,13 +21,13 @@ class WireCodecTest {
 
     private final WireCodec codec = new WireCodec();
     private final Quote quote = new Quote("ACME", new BigDecimal("121.40"), new BigDecimal("120.50"),
-            new BigDecimal("121.90"), new BigDecimal("119.80"), 12_300, 42, 1_700_000_000_000L);
+            new BigDecimal("121.90"), new BigDecimal("119.80"), 12_300, 42, 1_700_000_000_000L, 7);
 
     @Test
     void writesAQuoteWithCentsKeptAndChangeAgainstTheOpen() {
         assertEquals("{\"type\":\"quote\",\"symbol\":\"ACME\",\"price\":121.40,\"change\":0.90,"
                 + "\"changePercent\":0.75,\"open\":120.50,\"high\":121.90,\"low\":119.80,\"volume\":12300,"
-                + "\"seq\":42,\"ts\":1700000000000}", codec.quote(quote));
+                + "\"seq\":42,\"symbolSeq\":7,\"ts\":1700000000000}", codec.quote(quote));
     }
 
     @Test
@@ -65,6 +68,32 @@ class WireCodecTest {
     }
 
     @Test
+    void readsTheCursorOfAResumingSubscribe() {
+        ClientMessage.Subscribe subscribe = (ClientMessage.Subscribe)
+                codec.decode("{\"type\":\"subscribe\",\"symbols\":[\"ACME\"],\"since\":1700000000000042}");
+
+        assertEquals(1_700_000_000_000_042L, subscribe.since());
+        assertEquals(true, subscribe.resumes());
+    }
+
+    @Test
+    void writesTheAnswersToAResume() {
+        assertEquals("{\"type\":\"snapshot\",\"since\":41,\"quotes\":[]}", codec.resumed(41));
+        String fields = codec.quote(quote).replace("\"type\":\"quote\",", "");
+        assertEquals("{\"type\":\"snapshot\",\"quotes\":[" + fields + "],\"gap\":true}", codec.gap(List.of(quote)));
+    }
+
+    @Test
+    void writesTheHandshakeInTheWelcome() {
+        String welcome = codec.encode(new ServerMessage.Welcome(List.of(), 250, 1000,
+                new ServerMessage.Handshake("dGhlIHNhbXBsZSBub25jZQ==", "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")));
+
+        assertEquals("{\"type\":\"welcome\",\"symbols\":[],\"intervalMs\":250,\"serverTime\":1000,"
+                + "\"handshake\":{\"key\":\"dGhlIHNhbXBsZSBub25jZQ==\",\"accept\":\"s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\"}}",
+                welcome);
+    }
+
+    @Test
     void readsUnsubscribeAndIgnoresUnknownFields() {
         assertEquals(new ClientMessage.Unsubscribe(List.of("ACME")),
                 codec.decode("{\"type\":\"unsubscribe\",\"symbols\":[\"ACME\"],\"extra\":1}"));
@@ -85,6 +114,11 @@ class WireCodecTest {
         "{\"type\":\"subscribe\",\"symbols\":[]}       | invalid-message",
         "{\"type\":\"subscribe\",\"symbols\":[1]}      | invalid-message",
         "{\"type\":\"dance\"}                          | unknown-type",
+        "{\"type\":\"subscribe\",\"symbols\":[\"A\"],\"since\":-1}      | invalid-message",
+        "{\"type\":\"subscribe\",\"symbols\":[\"A\"],\"since\":1.5}     | invalid-message",
+        "{\"type\":\"subscribe\",\"symbols\":[\"A\"],\"since\":\"7\"}   | invalid-message",
+        "{\"type\":\"subscribe\",\"symbols\":[\"A\"],\"since\":null}    | invalid-message",
+        "{\"type\":\"subscribe\",\"symbols\":[\"A\"],\"since\":1e30}    | invalid-message",
     })
     void refusesBadInputWithItsCode(String text, String code) {
         WireException e = assertThrows(WireException.class, () -> codec.decode(text));
@@ -101,9 +135,19 @@ class WireCodecTest {
     }
 
     @Test
+    void writesStatsWithTheMetricsNames() {
+        String json = codec.stats(new TickerStats(Map.of("websocket", 2), 10, 4, 8, 7, 9,
+                900, 1, 0, 3, Map.of("origin", 5L)));
+        assertEquals("{\"sessions\":{\"websocket\":2},\"quotesGenerated\":10,\"quotesEncoded\":4,"
+                + "\"updatesOffered\":8,\"updatesSent\":7,\"framesSent\":9,\"bytesSent\":900,"
+                + "\"updatesConflated\":1,\"sessionsEvicted\":0,\"sendQueueDepth\":3,"
+                + "\"handshakeRejections\":{\"origin\":5}}", json);
+    }
+
+    @Test
     void readsBackABatchOfQuoteFramesExactly() {
         Quote later = new Quote("GLOBX", new BigDecimal("0.05"), new BigDecimal("0.04"), new BigDecimal("0.05"),
-                new BigDecimal("0.04"), 100, 43, 1_700_000_000_250L);
+                new BigDecimal("0.04"), 100, 43, 1_700_000_000_250L, 7);
 
         String batch = codec.quoteBatch(List.of(codec.quote(quote), codec.quote(later)));
 
@@ -111,16 +155,9 @@ class WireCodecTest {
     }
 
     @Test
-    void marksAGapSnapshot() {
-        String fields = codec.quote(quote).replace("\"type\":\"quote\",", "");
-
-        assertEquals("{\"type\":\"snapshot\",\"gap\":true,\"quotes\":[" + fields + "]}", codec.gapSnapshot(List.of(quote)));
-    }
-
-    @Test
     void refusesToReadSomethingThatIsNotAQuote() {
         for (String text : List.of("[1]", "{\"symbol\":\"ACME\"}", "\"x\"", "[{\"symbol\":\"ACME\",\"price\":-1,"
-                + "\"open\":1,\"high\":1,\"low\":1,\"volume\":0,\"seq\":1,\"ts\":1}]")) {
+                + "\"open\":1,\"high\":1,\"low\":1,\"volume\":0,\"seq\":1,\"ts\":1,\"symbolSeq\":1}]")) {
             assertThrows(WireException.class, () -> codec.readQuotes(text), text);
         }
     }

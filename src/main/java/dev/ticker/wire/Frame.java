@@ -1,0 +1,26 @@
+package dev.ticker.wire;
+
+import java.util.Objects;
+
+/**
+ * One encoded server message and what a transport needs to frame it: its {@code type} (the name of a server-sent
+ * event) and the highest quote seq it carries ({@code seq}, a server-sent event's id; 0 when it carries none).
+ * The WebSocket sends {@code json} as a text message; server-sent events send it as an event's data.
+ */
+public record Frame(String type, String json, long seq) {
+
+    public Frame {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(json, "json");
+    }
+
+    /** A message that carries no quote. */
+    public static Frame reply(String type, String json) {
+        return new Frame(type, json, 0);
+    }
+
+    /** Live quote updates this frame carries, for the delivery counters: one for a quote, none otherwise. */
+    public int updates() {
+        return type.equals("quote") ? 1 : 0;
+    }
+}
