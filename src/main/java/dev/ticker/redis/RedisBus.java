@@ -67,6 +67,8 @@ public final class RedisBus implements QuoteBus {
     private final ThreadPoolExecutor busThread;
     private final ScheduledExecutorService timers;
     private final AtomicBoolean publishFailing = new AtomicBoolean();
+    /** Touched on the bus thread only. */
+    private boolean syncFailing;
     private final AtomicBoolean overflowed = new AtomicBoolean();
 
     private RedisBus(RedisClient client, StatefulRedisConnection<String, String> connection,
@@ -236,9 +238,17 @@ public final class RedisBus implements QuoteBus {
             busThread.execute(() -> {
                 try {
                     work.run();
+                    if (syncFailing) {
+                        syncFailing = false;
+                        LOG.info("Syncing with Redis works again");
+                    }
                 } catch (RuntimeException e) {
-                    // Redis unreachable, typically: the next check or reconnect tries again.
-                    LOG.log(Level.WARNING, "Could not sync with Redis; retrying within " + CHECK_EVERY.toSeconds() + " s: " + e);
+                    // Redis unreachable, typically: the next check or reconnect tries again. Logged once per outage.
+                    if (!syncFailing) {
+                        syncFailing = true;
+                        LOG.log(Level.WARNING, "Could not sync with Redis; retrying every " + CHECK_EVERY.toSeconds()
+                                + " s: " + e);
+                    }
                 }
             });
         } catch (RejectedExecutionException e) {
