@@ -89,6 +89,7 @@ export class PushClient extends EventTarget {
       case 'welcome': return this.#welcome(message);
       case 'snapshot': return this.#quotes(message.quotes ?? [], true);
       case 'quote': return this.#quotes([message], false);
+      case 'quotes': return this.#quotes(message.quotes ?? [], false);
       case 'error': return this.#emit('problem', { code: message.code, message: message.message });
       case 'unsubscribed': return undefined;
       default:

@@ -4,13 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * On an application server, the feed runs on the container's default managed scheduled executor, so its threads
- * carry the application's context and stop with it. Looked up in JNDI rather than injected with {@code @Resource}:
+ * On an application server, the feed runs on the container's default managed scheduled executor, and HTTP answers
+ * the feed makes ready are written on its default managed executor, so their threads carry the application's context
+ * and stop with it. Looked up in JNDI rather than injected with {@code @Resource}:
  * GlassFish was seen injecting null while the application was still deploying. The container owns the executor:
  * there is no disposer.
  */
@@ -18,11 +20,19 @@ import javax.naming.NamingException;
 public class ManagedScheduler {
 
     static final String DEFAULT_SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
+    static final String DEFAULT_EXECUTOR = "java:comp/DefaultManagedExecutorService";
 
     @Produces
     @Singleton
     @FeedScheduler
     ScheduledExecutorService managedScheduler() throws NamingException {
         return InitialContext.doLookup(DEFAULT_SCHEDULER);
+    }
+
+    @Produces
+    @Singleton
+    @ResponseWriters
+    ExecutorService managedExecutor() throws NamingException {
+        return InitialContext.doLookup(DEFAULT_EXECUTOR);
     }
 }

@@ -11,6 +11,8 @@ import dev.ticker.market.PriceModel;
 import dev.ticker.market.QuoteBoard;
 import dev.ticker.market.QuoteBus;
 import dev.ticker.market.SymbolUniverse;
+import dev.ticker.poll.LongPolls;
+import dev.ticker.poll.QuoteStreams;
 import dev.ticker.push.PushSessions;
 import dev.ticker.wire.Frame;
 import dev.ticker.wire.WireCodec;
@@ -28,6 +30,7 @@ import jakarta.websocket.CloseReason.CloseCodes;
 
 import java.time.Clock;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -56,7 +59,8 @@ public class TickerComposition {
      * of this bean after its EE environment is gone (logging "No valid EE environment for injection").
      */
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object applicationStopping, MarketFeed feed,
-              QuoteBus bus, Instance<PushSessions> sessions) {
+              QuoteBus bus, Instance<PushSessions> sessions, Instance<QuoteStreams> streams,
+              Instance<LongPolls> polls) {
         feed.stop();
         // Before the sessions close: another node takes over generating at once instead of after the lease expires.
         try {
@@ -64,12 +68,22 @@ public class TickerComposition {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not leave the bus cleanly", e);
         }
-        // Looked up only now, and guarded: if no client ever connected, the registry is created here, and on a
+        // Looked up only now, and guarded: if no client ever connected, a registry is created here, and on a
         // server that is already unloading the application that may fail; the feed is stopped whatever happens.
         try {
             sessions.get().closeAll(new CloseReason(CloseCodes.GOING_AWAY, "server shutting down"));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not close every WebSocket session on shutdown", e);
+        }
+        try {
+            streams.get().closeAll();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not end every event stream on shutdown", e);
+        }
+        try {
+            polls.get().closeAll();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not answer every waiting long poll on shutdown", e);
         }
     }
 
@@ -129,9 +143,13 @@ public class TickerComposition {
 
     @Produces
     @Singleton
-    TickerMetrics metrics(QuoteDistributor<Frame> distributor, DeliveryCounters delivery, PushSessions push) {
+    TickerMetrics metrics(QuoteDistributor<Frame> distributor, DeliveryCounters delivery, PushSessions push,
+                          QuoteStreams streams, LongPolls polls) {
         TickerMetrics metrics = new TickerMetrics(distributor, delivery);
         metrics.addTransport("websocket", push::size, push::backlog);
+        metrics.addTransport("sse", streams::size, streams::backlog);
+        // A waiting long poll has nothing queued: its answer is written as soon as there is one.
+        metrics.addTransport("long-poll", polls::size, () -> 0);
         return metrics;
     }
 
@@ -140,5 +158,20 @@ public class TickerComposition {
     PushSessions pushSessions(QuoteDistributor<Frame> distributor, WireCodec codec, SymbolUniverse universe,
                               MarketFeed feed, DeliveryCounters delivery) {
         return new PushSessions(distributor, codec, universe, feed, Clock.systemUTC(), delivery);
+    }
+
+    @Produces
+    @Singleton
+    QuoteStreams quoteStreams(QuoteDistributor<Frame> distributor, WireCodec codec, SymbolUniverse universe,
+                              MarketFeed feed, @ResponseWriters ExecutorService writers, DeliveryCounters delivery) {
+        return new QuoteStreams(distributor, codec, universe, feed, Clock.systemUTC(), writers, delivery);
+    }
+
+    @Produces
+    @Singleton
+    LongPolls longPolls(QuoteBoard board, WireCodec codec, @ResponseWriters ExecutorService writers) {
+        LongPolls polls = new LongPolls(board, codec, writers);
+        board.addListener(polls);
+        return polls;
     }
 }

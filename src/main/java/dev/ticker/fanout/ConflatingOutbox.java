@@ -27,9 +27,16 @@ import java.util.List;
  * frames are bounded: while more than {@code replayCapacity} of them would be waiting, a resume gets a snapshot
  * marked as a gap instead, so a client that resubscribes without reading cannot make the server buffer replays.
  *
+ * <p>Batching: given a {@link QuoteFrames} to batch with, the pending live quotes leave together, in seq order, in one
+ * frame (at most {@link #MAX_BATCH}); a peer then costs one send per tick, not one per quote. Quotes offered with
+ * {@link #stageQuote} wait for {@link #flush()}, so the distributor can offer a whole tick before the first send.
+ *
  * @param <F> the encoded frame type
  */
 public final class ConflatingOutbox<F> {
+
+    /** The most quotes one batch carries: bounds a frame's size whatever the universe. */
+    public static final int MAX_BATCH = 256;
 
     /** A {@code since} meaning "no cursor": a plain subscribe. */
     public static final long NO_CURSOR = -1;
@@ -40,6 +47,8 @@ public final class ConflatingOutbox<F> {
     private final int replyCapacity;
     private final int replayCapacity;
     private final SymbolSlots<F> slots;
+    /** Combines pending quotes into one frame; null sends each quote alone. */
+    private final QuoteFrames<F> batcher;
     /** Replies, and quotes moved ahead of a snapshot to keep the seq order; only replies count against capacity. */
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private int replyCount;
@@ -65,6 +74,13 @@ public final class ConflatingOutbox<F> {
 
     /** @param replayCapacity how many quotes moved ahead of a reply (replayed ones included) may wait */
     public ConflatingOutbox(FrameSink<F> sink, int symbolCount, int replyCapacity, int replayCapacity) {
+        this(sink, symbolCount, replyCapacity, replayCapacity, null);
+    }
+
+    /** @param batcher combines the pending live quotes into one frame ({@link QuoteFrames#batch}); null: no batching */
+    public ConflatingOutbox(FrameSink<F> sink, int symbolCount, int replyCapacity, int replayCapacity,
+                            QuoteFrames<F> batcher) {
+        this.batcher = batcher;
         this.sink = sink;
         this.replyCapacity = replyCapacity;
         this.replayCapacity = replayCapacity;
@@ -77,22 +93,37 @@ public final class ConflatingOutbox<F> {
      * @return whether it replaced an unsent quote of the same symbol (conflation)
      */
     public boolean offerQuote(int symbol, long seq, F frame) {
-        boolean replaced;
+        boolean replaced = stageQuote(symbol, seq, frame);
+        flush();
+        return replaced;
+    }
+
+    /**
+     * Offers a quote like {@link #offerQuote} but does not start sending it: {@link #flush()} does, once the caller
+     * has offered everything it has, so the quotes of one tick can leave in one batch.
+     *
+     * @return whether it replaced an unsent quote of the same symbol (conflation)
+     */
+    public synchronized boolean stageQuote(int symbol, long seq, F frame) {
+        if (closed) {
+            return false;
+        }
+        SymbolSlots.Offer offer = slots.offer(symbol, seq, frame);
+        boolean replaced = offer == SymbolSlots.Offer.REPLACED;
+        if (replaced) {
+            conflated++;
+        }
+        return replaced;
+    }
+
+    /** Starts sending what waits, unless a send is already in flight (its completion carries on). */
+    public void flush() {
         synchronized (this) {
-            if (closed) {
-                return false;
-            }
-            SymbolSlots.Offer offer = slots.offer(symbol, seq, frame);
-            replaced = offer == SymbolSlots.Offer.REPLACED;
-            if (replaced) {
-                conflated++;
-            }
-            if (offer == SymbolSlots.Offer.REJECTED || !startSending()) {
-                return replaced;
+            if (closed || backlog() == 0 || !startSending()) {
+                return;
             }
         }
         pump();
-        return replaced;
     }
 
     /** Queues a reply; a peer whose replies pile up beyond the capacity is disconnected as flooding. */
@@ -302,7 +333,15 @@ public final class ConflatingOutbox<F> {
             replyCount--;
             return (F) queued;
         }
-        return slots.poll();
+        if (batcher == null || slots.pendingCount() < 2) {
+            return slots.poll();
+        }
+        List<F> batch = new ArrayList<>(Math.min(slots.pendingCount(), MAX_BATCH));
+        F quote;
+        while (batch.size() < MAX_BATCH && (quote = slots.poll()) != null) {
+            batch.add(quote);
+        }
+        return batch.size() == 1 ? batch.get(0) : batcher.batch(batch);
     }
 
     private void closeQuietly() {

@@ -5,6 +5,8 @@ import dev.ticker.market.QuoteBoard;
 import dev.ticker.market.QuoteListener;
 import dev.ticker.market.SymbolUniverse;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +40,8 @@ public final class QuoteDistributor<F> implements QuoteListener {
     @Override
     public void onQuotes(List<Quote> quotes) {
         published.add(quotes.size());
+        // Offer the whole tick first, then start the sends: a subscriber gets its quotes of the tick in one batch.
+        Set<ConflatingOutbox<F>> touched = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Quote quote : quotes) {
             int symbol = universe.indexOf(quote.symbol());
             Set<ConflatingOutbox<F>> subscribers = subscriptions.subscribers(symbol);
@@ -47,11 +51,15 @@ public final class QuoteDistributor<F> implements QuoteListener {
             F frame = frames.quote(quote);
             encoded.increment();
             for (ConflatingOutbox<F> outbox : subscribers) {
-                if (outbox.offerQuote(symbol, quote.seq(), frame)) {
+                if (outbox.stageQuote(symbol, quote.seq(), frame)) {
                     conflated.increment();
                 }
+                touched.add(outbox);
                 offered.increment();
             }
+        }
+        for (ConflatingOutbox<F> outbox : touched) {
+            outbox.flush();
         }
     }
 
@@ -88,6 +96,14 @@ public final class QuoteDistributor<F> implements QuoteListener {
         // Register first: from here on every published quote reaches the outbox, whose floor sorts out the overlap.
         subscriptions.add(outbox, indexes);
         return outbox.subscribe(indexes, board, frames, since);
+    }
+
+    /**
+     * A new outbox for one peer of a streaming transport, sized for this distributor's universe and history, that
+     * batches a tick's quotes into one frame.
+     */
+    public ConflatingOutbox<F> newOutbox(FrameSink<F> sink, int replyCapacity) {
+        return new ConflatingOutbox<>(sink, universe.size(), replyCapacity, replayCapacity(), frames);
     }
 
     /** How many replayed frames an outbox should accept at most: the board's history size. */

@@ -22,4 +22,7 @@ public interface QuoteFrames<F> {
 
     /** The answer to a subscribe whose cursor the history no longer covers: the latest quotes, marked as a gap. */
     F gap(List<Quote> quotes);
+
+    /** Several live quote frames, in seq order, as one frame (two or more, each made by {@link #quote}). */
+    F batch(List<F> quotes);
 }

@@ -57,11 +57,20 @@ record QuoteQuery(List<String> symbols, long since) {
     }
 
     private static long since(String param) {
+        return param == null ? 0 : cursor(param, "since");
+    }
+
+    /**
+     * A resume cursor given as {@code name}: -1 if absent, else the seq it names.
+     *
+     * @throws ApiException 400 if it is not a sequence number
+     */
+    static long cursor(String param, String name) {
         if (param == null) {
-            return 0;
+            return -1;
         }
         if (!CURSOR.matcher(param).matches()) {
-            throw invalid("since must be a sequence number (a non-negative integer), not '"
+            throw invalid(name + " must be a sequence number (a non-negative integer), not '"
                     + WireCodec.abbreviate(param) + "'");
         }
         return Long.parseLong(param);

@@ -14,7 +14,8 @@ public class TickerApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(SymbolsResource.class, QuotesResource.class, StatsResource.class,
+        return Set.of(SymbolsResource.class, QuotesResource.class, NextQuotesResource.class, QuoteStreamResource.class,
+                StatsResource.class,
                 ApiExceptionMapper.class, WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
     }
 }

@@ -58,8 +58,7 @@ public final class PushSessions {
 
     /** Registers a new session and sends it the welcome. */
     void open(Session session) {
-        ConflatingOutbox<Frame> outbox = new ConflatingOutbox<>(new WebSocketSink(session, counters), universe.size(),
-                REPLY_CAPACITY, distributor.replayCapacity());
+        ConflatingOutbox<Frame> outbox = distributor.newOutbox(new WebSocketSink(session, counters), REPLY_CAPACITY);
         peers.put(session.getId(), new Peer(session, outbox));
         outbox.offerReply(Frame.reply("welcome", codec.encode(new ServerMessage.Welcome(
                 universe.instruments(), feed.interval().toMillis(), clock.millis(), PushHandshake.of(session)))));

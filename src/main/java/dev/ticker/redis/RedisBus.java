@@ -163,7 +163,7 @@ public final class RedisBus implements QuoteBus {
         args[0] = lease.node();
         args[1] = Long.toString(quotes.get(0).seq());
         args[2] = Long.toString(quotes.get(quotes.size() - 1).seq());
-        args[3] = codec.quoteBatch(frames);
+        args[3] = codec.batch(frames);
         args[4] = Integer.toString(HISTORY_BATCHES);
         for (int i = 0; i < quotes.size(); i++) {
             args[5 + 2 * i] = quotes.get(i).symbol();

@@ -2,6 +2,7 @@ package dev.ticker.standalone;
 
 import dev.ticker.config.TickerSettings;
 import dev.ticker.ee.FeedScheduler;
+import dev.ticker.ee.ResponseWriters;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -12,11 +13,12 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What differs standalone, handed to CDI by the launcher: the settings (including command-line options) and a
- * plain scheduler in place of the application server's managed one. Added as prioritised alternatives, so they
+ * plain scheduler and a plain executor in place of the application server's managed ones. Added as prioritised alternatives, so they
  * win over the composition's own producers without any change to it.
  */
 final class StandaloneBeans implements Extension {
@@ -25,10 +27,12 @@ final class StandaloneBeans implements Extension {
 
     private final TickerSettings settings;
     private final ScheduledExecutorService scheduler;
+    private final ExecutorService writers;
 
-    StandaloneBeans(TickerSettings settings, ScheduledExecutorService scheduler) {
+    StandaloneBeans(TickerSettings settings, ScheduledExecutorService scheduler, ExecutorService writers) {
         this.settings = settings;
         this.scheduler = scheduler;
+        this.writers = writers;
     }
 
     void addBeans(@Observes @Priority(PRIORITY) AfterBeanDiscovery discovery) {
@@ -48,5 +52,13 @@ final class StandaloneBeans implements Extension {
                 .alternative(true)
                 .priority(PRIORITY)
                 .createWith(context -> scheduler);
+        discovery.addBean()
+                .beanClass(StandaloneBeans.class)
+                .types(ExecutorService.class, Object.class)
+                .qualifiers(ResponseWriters.Literal.INSTANCE, Any.Literal.INSTANCE)
+                .scope(Singleton.class)
+                .alternative(true)
+                .priority(PRIORITY)
+                .createWith(context -> writers);
     }
 }

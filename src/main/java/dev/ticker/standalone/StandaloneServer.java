@@ -26,9 +26,13 @@ import org.jboss.weld.environment.se.WeldContainer;
 import java.io.IOException;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,13 +45,22 @@ final class StandaloneServer {
 
     private static final Logger LOG = Logger.getLogger(StandaloneServer.class.getName());
     private static final long GRACE_SECONDS = 5;
+    /**
+     * Threads that write server-sent events and woken long polls. Bounded, so that hundreds of answers made ready by
+     * one tick queue up instead of each getting a thread; a write to a peer that stopped reading holds one until
+     * Grizzly's write times out.
+     */
+    private static final int WRITER_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     private final ScheduledExecutorService scheduler;
+    private final ExecutorService writers;
     private final WeldContainer cdi;
     private final HttpServer http;
 
-    private StandaloneServer(ScheduledExecutorService scheduler, WeldContainer cdi, HttpServer http) {
+    private StandaloneServer(ScheduledExecutorService scheduler, ExecutorService writers, WeldContainer cdi,
+                             HttpServer http) {
         this.scheduler = scheduler;
+        this.writers = writers;
         this.cdi = cdi;
         this.http = http;
     }
@@ -60,18 +73,32 @@ final class StandaloneServer {
                     thread.setDaemon(true);
                     return thread;
                 });
+        ExecutorService writers = writers();
         WeldContainer cdi = null;
         try {
-            cdi = startCdi(settings, scheduler);
+            cdi = startCdi(settings, scheduler, writers);
             HttpServer http = startHttp(settings, cdi.select(TickerMetrics.class).get());
-            return new StandaloneServer(scheduler, cdi, http);
+            return new StandaloneServer(scheduler, writers, cdi, http);
         } catch (IOException | DeploymentException | RuntimeException e) {
             if (cdi != null) {
                 cdi.shutdown();
             }
             scheduler.shutdownNow();
+            writers.shutdownNow();
             throw e;
         }
+    }
+
+    private static ExecutorService writers() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(WRITER_THREADS, WRITER_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "ticker-writer-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** The port actually bound (useful when 0 asked for a free one). */
@@ -93,17 +120,19 @@ final class StandaloneServer {
             http.shutdownNow();
         }
         scheduler.shutdownNow();
+        writers.shutdownNow();
     }
 
     private static final String LISTENER = "ticker";
 
-    private static WeldContainer startCdi(TickerSettings settings, ScheduledExecutorService scheduler) {
+    private static WeldContainer startCdi(TickerSettings settings, ScheduledExecutorService scheduler,
+                                          ExecutorService writers) {
         // Only our packages, annotated beans only, as in the WAR: scanning the whole fat jar would triple startup.
         Weld weld = new Weld()
                 .disableDiscovery()
                 .setBeanDiscoveryMode(BeanDiscoveryMode.ANNOTATED)
                 .addPackages(true, TickerComposition.class, QuoteEndpoint.class, TickerApi.class)
-                .addExtension(new StandaloneBeans(settings, scheduler))
+                .addExtension(new StandaloneBeans(settings, scheduler, writers))
                 .skipShutdownHook();
         // With discovery off Weld skips library extensions; Jersey's CDI integration is one. Load them as a server would.
         ServiceLoader.load(Extension.class, StandaloneServer.class.getClassLoader()).forEach(weld::addExtension);

@@ -34,6 +34,9 @@ import java.util.function.Consumer;
 public final class WireCodec {
 
     private static final int MAX_ECHO = 40;
+    /** How {@link #quote} begins; a batch keeps the rest of each quote message. */
+    private static final String QUOTE_START = "{\"type\":\"quote\",";
+    private static final String BATCH_START = "{\"type\":\"quotes\",\"quotes\":[";
 
     private final JsonGeneratorFactory generators = Json.createGeneratorFactory(Map.of());
     private final JsonParserFactory parsers = Json.createParserFactory(Map.of());
@@ -45,6 +48,26 @@ public final class WireCodec {
             quoteFields(json, quote);
             json.writeEnd();
         });
+    }
+
+    /**
+     * {@code {"type":"quotes","quotes":[...]}}: several live quotes in one message, in seq order, each as in a
+     * snapshot. Built from the quote messages {@link #quote} already wrote, so batching encodes nothing again.
+     */
+    public String batch(List<String> quoteMessages) {
+        int length = BATCH_START.length() + 2;
+        for (String message : quoteMessages) {
+            length += message.length();
+        }
+        StringBuilder batch = new StringBuilder(length).append(BATCH_START);
+        for (int i = 0; i < quoteMessages.size(); i++) {
+            String message = quoteMessages.get(i);
+            if (!message.startsWith(QUOTE_START)) {
+                throw new IllegalArgumentException("not a quote message: " + abbreviate(message));
+            }
+            batch.append(i == 0 ? "{" : ",{").append(message, QUOTE_START.length(), message.length());
+        }
+        return batch.append("]}").toString();
     }
 
     /** {@code {"type":"snapshot","quotes":[...]}}. */
@@ -75,29 +98,20 @@ public final class WireCodec {
     }
 
     /**
-     * The quotes of one tick as the nodes of a cluster pass them on: a JSON array of quote frames, each exactly as
-     * {@link #quote} encoded it (so a quote is encoded once, on the node that generated it).
-     */
-    public String quoteBatch(List<String> quoteFrames) {
-        return "[" + String.join(",", quoteFrames) + "]";
-    }
-
-    /**
-     * Reads a {@link #quoteBatch} or a single {@link #quote} frame back into quotes.
+     * Reads a {@link #batch} or a single {@link #quote} message back into quotes: how the nodes of a cluster pass a
+     * tick's quotes on, encoded once, on the node that generated them.
      *
-     * @throws WireException if the text is not one of them
+     * @throws WireException if the text is neither
      */
     public List<Quote> readQuotes(String text) {
         JsonValue value = parseSingleValue(text);
         try {
-            if (value.getValueType() == JsonValue.ValueType.OBJECT) {
-                return List.of(readQuote(value.asJsonObject()));
-            }
-            if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-                throw new WireException(ErrorCode.INVALID_MESSAGE, "quotes must be an object or an array of them");
+            JsonObject message = value.asJsonObject();
+            if (!message.containsKey("quotes")) {
+                return List.of(readQuote(message));
             }
             List<Quote> quotes = new ArrayList<>();
-            for (JsonValue item : value.asJsonArray()) {
+            for (JsonValue item : message.getJsonArray("quotes")) {
                 quotes.add(readQuote(item.asJsonObject()));
             }
             return quotes;

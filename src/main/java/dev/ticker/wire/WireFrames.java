@@ -37,6 +37,12 @@ public final class WireFrames implements QuoteFrames<Frame> {
         return new Frame("snapshot", codec.gap(quotes), highestSeq(quotes));
     }
 
+    @Override
+    public Frame batch(List<Frame> quotes) {
+        List<String> messages = quotes.stream().map(Frame::json).toList();
+        return new Frame("quotes", codec.batch(messages), quotes.get(quotes.size() - 1).seq(), quotes.size());
+    }
+
     private static long highestSeq(List<Quote> quotes) {
         return quotes.stream().mapToLong(Quote::seq).max().orElse(0);
     }

@@ -25,10 +25,9 @@ import java.util.function.IntFunction;
  * it receives, and every quote's latency (receive time minus its scheduled tick time) goes into one histogram.
  * Reads as little of each frame as it must, so that the client, sharing the machine, costs the server little CPU.
  */
-final class LoadClient implements AutoCloseable {
+final class LoadClient implements QuoteReceiver, AutoCloseable {
 
     private static final int CONNECTS_IN_FLIGHT = 256;
-    private static final long MAX_LATENCY_MS = 600_000;
 
     private final ExecutorService callbacks = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "load-client");
@@ -37,7 +36,7 @@ final class LoadClient implements AutoCloseable {
     });
     private final HttpClient http = HttpClient.newBuilder().executor(callbacks)
             .connectTimeout(Duration.ofSeconds(30)).build();
-    private final Recorder latency = new Recorder(MAX_LATENCY_MS, 3);
+    private final Recorder latency = new Recorder(QuoteTimes.MAX_LATENCY_MS, 3);
     private final LongAdder updates = new LongAdder();
     private final LongAdder frames = new LongAdder();
     private final LongAdder payloadBytes = new LongAdder();
@@ -77,7 +76,8 @@ final class LoadClient implements AutoCloseable {
         }
     }
 
-    long updates() {
+    @Override
+    public long updates() {
         return updates.sum();
     }
 
@@ -89,8 +89,8 @@ final class LoadClient implements AutoCloseable {
         return payloadBytes.sum();
     }
 
-    /** The latencies recorded since the previous call (milliseconds). */
-    Histogram latencySinceLastCall() {
+    @Override
+    public Histogram latencySinceLastCall() {
         return latency.getIntervalHistogram();
     }
 
@@ -172,18 +172,7 @@ final class LoadClient implements AutoCloseable {
 
         /** Every {@code "ts":<millis>} in the frame is one quote. */
         private void recordQuotes(String frame, long now) {
-            int at = 0;
-            while ((at = frame.indexOf("\"ts\":", at)) >= 0) {
-                at += 5;
-                long ts = 0;
-                char c;
-                while (at < frame.length() && (c = frame.charAt(at)) >= '0' && c <= '9') {
-                    ts = ts * 10 + (c - '0');
-                    at++;
-                }
-                updates.increment();
-                latency.recordValue(Math.min(MAX_LATENCY_MS, Math.max(0, now - ts)));
-            }
+            QuoteTimes.record(frame, now, latency, updates);
         }
     }
 

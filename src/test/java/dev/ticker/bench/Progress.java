@@ -19,7 +19,7 @@ final class Progress {
      * Waits {@code seconds}, reporting the rate and the latency of each 5 s slice; returns the latency histogram of
      * the whole wait.
      */
-    static Histogram watch(LoadClient client, int seconds) throws InterruptedException {
+    static Histogram watch(QuoteReceiver client, int seconds) throws InterruptedException {
         Histogram total = new Histogram(600_000, 3);
         long updates = client.updates();
         for (int elapsed = 0; elapsed < seconds; elapsed += REPORT_EVERY_S) {

@@ -70,6 +70,18 @@ class QuoteDistributorTest {
     }
 
     @Test
+    void aTicksQuotesReachAnIdleSubscriberInOneBatch() {
+        ManualSink sink = new ManualSink();
+        distributor.subscribe(new ConflatingOutbox<>(sink, 2, 4, 16, new CountingFrames()), List.of("ACME", "GLOBX"));
+        sink.drain();
+
+        board.publish(List.of(quote("ACME", 1), quote("GLOBX", 2)));
+        sink.drain();
+
+        assertEquals(List.of("snapshot[]", "batch[ACME@1, GLOBX@2]"), sink.started);
+    }
+
+    @Test
     void sendsQuotesOnlyToSubscribersOfTheirSymbol() {
         ManualSink acmeSink = new ManualSink();
         ManualSink globxSink = new ManualSink();
@@ -211,6 +223,11 @@ class QuoteDistributorTest {
         @Override
         public String gap(List<Quote> quotes) {
             return readable.gap(quotes);
+        }
+
+        @Override
+        public String batch(List<String> quotes) {
+            return readable.batch(quotes);
         }
     }
 

@@ -38,4 +38,9 @@ final class TestFrames implements QuoteFrames<String> {
     public String gap(List<Quote> quotes) {
         return "gap:" + snapshot.apply(quotes);
     }
+
+    @Override
+    public String batch(List<String> quotes) {
+        return "batch" + quotes;
+    }
 }

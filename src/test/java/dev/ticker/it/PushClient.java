@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -53,6 +54,7 @@ final class PushClient implements AutoCloseable {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final AtomicInteger batches = new AtomicInteger();
     private final URI uri;
     private final WebSocket socket;
 
@@ -60,6 +62,11 @@ final class PushClient implements AutoCloseable {
         this.uri = uri;
         this.socket = complete(HTTP.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT)
                 .buildAsync(uri, new Collector()), CONNECT_TIMEOUT, "connect to " + uri);
+    }
+
+    /** How many {@code quotes} batches arrived so far (their quotes are delivered one by one). */
+    int batchesReceived() {
+        return batches.get();
     }
 
     /** Connects to the push endpoint of the ticker at {@code base} (its base URL, ending in "/"). */
@@ -242,7 +249,12 @@ final class PushClient implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             text.append(data);
             if (last) {
-                events.add(parse(text.toString()));
+                Event event = parse(text.toString());
+                if (event instanceof Message message && "quotes".equals(message.json().getString("type", null))) {
+                    unbatch(message.json());
+                } else {
+                    events.add(event);
+                }
                 text.setLength(0);
             }
             webSocket.request(1);
@@ -265,6 +277,18 @@ final class PushClient implements AutoCloseable {
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
             events.add(new Failed(error));
+        }
+
+        /**
+         * A batch becomes its quotes, each as the {@code quote} message it stands for, so tests read one stream of
+         * quotes whether the server batched them or not; {@link #batchesReceived()} tells that it did.
+         */
+        private void unbatch(JsonObject batch) {
+            batches.incrementAndGet();
+            for (JsonObject quote : batch.getJsonArray("quotes").getValuesAs(JsonObject.class)) {
+                events.add(new Message(Json.createObjectBuilder().add("type", "quote").addAll(
+                        Json.createObjectBuilder(quote)).build()));
+            }
         }
 
         private Event parse(String json) {

@@ -66,6 +66,22 @@ class WebSocketPushIT extends DeployedTicker {
     }
 
     @Test
+    void quotesOfOneTickArriveBatchedInOneMessage() {
+        try (PushClient client = PushClient.connect(base)) {
+            List<String> universe = symbols(client.expect("welcome", REPLY).getJsonArray("symbols"));
+            client.subscribe(universe.toArray(String[]::new));
+            client.expect("snapshot", REPLY);
+            // At the default 50% activity a tick quotes about ten of the twenty symbols, so within a few ticks
+            // the server has sent some of them together as one "quotes" message.
+            long deadline = System.nanoTime() + QUOTE.toNanos();
+            while (client.batchesReceived() == 0 && System.nanoTime() < deadline) {
+                QuoteJson.assertWellFormed(client.expect("quote", QUOTE));
+            }
+            assertTrue(client.batchesReceived() > 0, "no batch within " + QUOTE);
+        }
+    }
+
+    @Test
     void quotesArriveWithIncreasingSeqAboveTheSnapshot() {
         try (PushClient client = PushClient.connectWelcomed(base, REPLY)) {
             client.subscribe("ACME", "GLOBX", "INITK", "UMBR");

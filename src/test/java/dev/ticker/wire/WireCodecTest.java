@@ -145,19 +145,30 @@ class WireCodecTest {
     }
 
     @Test
-    void readsBackABatchOfQuoteFramesExactly() {
+    void batchesQuoteMessagesIntoOneWithTheSnapshotsQuoteShape() {
+        Quote first = quote;
+        Quote second = new Quote("GLOBX", new BigDecimal("10.05"), new BigDecimal("10.00"), new BigDecimal("10.10"),
+                new BigDecimal("9.90"), 500, 43, 1_700_000_000_250L, 3);
+        String batch = codec.batch(List.of(codec.quote(first), codec.quote(second)));
+        String snapshot = codec.snapshot(List.of(first, second));
+        assertEquals(snapshot.replace("{\"type\":\"snapshot\",", "{\"type\":\"quotes\","), batch);
+    }
+
+    @Test
+    void readsBackABatchExactly() {
         Quote later = new Quote("GLOBX", new BigDecimal("0.05"), new BigDecimal("0.04"), new BigDecimal("0.05"),
                 new BigDecimal("0.04"), 100, 43, 1_700_000_000_250L, 7);
 
-        String batch = codec.quoteBatch(List.of(codec.quote(quote), codec.quote(later)));
+        String batch = codec.batch(List.of(codec.quote(quote), codec.quote(later)));
 
         assertEquals(List.of(quote, later), codec.readQuotes(batch));
     }
 
     @Test
     void refusesToReadSomethingThatIsNotAQuote() {
-        for (String text : List.of("[1]", "{\"symbol\":\"ACME\"}", "\"x\"", "[{\"symbol\":\"ACME\",\"price\":-1,"
-                + "\"open\":1,\"high\":1,\"low\":1,\"volume\":0,\"seq\":1,\"ts\":1,\"symbolSeq\":1}]")) {
+        for (String text : List.of("[1]", "{\"quotes\":[1]}", "{\"symbol\":\"ACME\"}", "\"x\"",
+                "{\"type\":\"quotes\",\"quotes\":[{\"symbol\":\"ACME\",\"price\":-1,\"open\":1,\"high\":1,\"low\":1,"
+                        + "\"volume\":0,\"seq\":1,\"ts\":1,\"symbolSeq\":1}]}")) {
             assertThrows(WireException.class, () -> codec.readQuotes(text), text);
         }
     }

@@ -84,7 +84,9 @@ final class NginxConf {
                 .append("pid ").append(pidFile()).append(";\n")
                 // stderr: the test output shows nginx's messages beside the ticker's (ChildProcess echoes them).
                 .append("error_log stderr notice;\n")
-                .append("events {\n    worker_connections 1024;\n}\n")
+                // Each proxied request holds two connections (client and upstream): LongPollCapacityIT's 500 waiting
+                // polls need more than the 1024 nginx allows a worker by default (Debian's nginx.conf: 768).
+                .append("events {\n    worker_connections 4096;\n}\n")
                 .append("http {\n")
                 .append("    access_log ").append(dir.resolve("access.log")).append(";\n");
         for (String temp : TEMP_PATHS) {

@@ -1,0 +1,167 @@
+package dev.ticker.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * 500 clients long-polling at once do not take 500 server threads. Each client polls one symbol (so it waits about
+ * two ticks for an answer) and polls again as soon as it has one, for a few seconds; meanwhile the test samples the
+ * server process's thread count ({@code Threads:} in {@code /proc/<pid>/status}; every target's server is a local
+ * process). A server that parked a thread per waiting request would grow by about 500 threads, or, with a capped
+ * pool, answer only as many polls per tick as it has threads; the ticker must do neither.
+ */
+class LongPollCapacityIT extends DeployedTicker {
+
+    private static final int CLIENTS = 500;
+    private static final String[] SYMBOLS = {"ACME", "GLOBX", "INITK", "UMBR", "HOOLI"};
+    private static final Duration WINDOW = Duration.ofSeconds(8);
+    private static final Duration DRAIN = Duration.ofSeconds(60);
+    private static final Duration SAMPLE_EVERY = Duration.ofMillis(50);
+    /** A fifth of the ~500 a thread per waiting request would add; well above what pools grow by under load. */
+    private static final int MAX_EXTRA_THREADS = 100;
+    /**
+     * One answer per client on average: a sanity check that the polls kept being answered. An idle machine gives
+     * each client about 20 in the window (its symbol trades on about every other 200 ms tick); the build shares two
+     * busy cores with other builds, so the bound is loose, and the thread count is the measurement that matters.
+     */
+    private static final int MIN_ANSWERS = CLIENTS;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(30))
+            .executor(Executors.newFixedThreadPool(4))
+            .build();
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final AtomicInteger answers = new AtomicInteger();
+    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+
+    @Test
+    void fiveHundredWaitingPollsDoNotTakeFiveHundredThreads() throws InterruptedException {
+        long pid = TargetProcess.server(TargetProcess.marker()).pid();
+        warmUp();
+        int baseline = threads(pid);
+
+        long deadline = System.nanoTime() + WINDOW.toNanos();
+        CountDownLatch finished = new CountDownLatch(CLIENTS);
+        for (int client = 0; client < CLIENTS; client++) {
+            poll(SYMBOLS[client % SYMBOLS.length], 0, deadline, finished);
+        }
+        int peakThreads = baseline;
+        int peakOutstanding = 0;
+        while (System.nanoTime() < deadline) {
+            peakOutstanding = Math.max(peakOutstanding, outstanding.get());
+            peakThreads = Math.max(peakThreads, threads(pid));
+            Thread.sleep(SAMPLE_EVERY.toMillis());
+        }
+        assertTrue(finished.await(DRAIN.toSeconds(), TimeUnit.SECONDS),
+                () -> outstanding.get() + " polls still unanswered " + DRAIN + " after the window");
+
+        int extra = peakThreads - baseline;
+        int polls = peakOutstanding;
+        System.out.printf("LongPollCapacityIT: %d clients, %d polls outstanding at peak, server threads %d -> %d "
+                        + "(+%d), %d answers in %s%n", CLIENTS, polls, baseline, peakThreads, extra, answers.get(),
+                WINDOW);
+        assertAll(
+                () -> assertEquals(Map.of(), Map.copyOf(failures), "failed polls by cause"),
+                () -> assertTrue(polls >= CLIENTS * 9 / 10, "only " + polls + " polls were outstanding at once"),
+                () -> assertTrue(extra < MAX_EXTRA_THREADS, "the server grew by " + extra + " threads (from "
+                        + baseline + ") while " + polls + " polls waited"),
+                () -> assertTrue(answers.get() >= MIN_ANSWERS, "only " + answers.get() + " answers in " + WINDOW));
+    }
+
+    /** One round of immediate polls from every client, so connections and the server's pools are warm. */
+    private void warmUp() throws InterruptedException {
+        CountDownLatch finished = new CountDownLatch(CLIENTS);
+        long once = System.nanoTime();
+        for (int client = 0; client < CLIENTS; client++) {
+            poll(SYMBOLS[client % SYMBOLS.length], -1, once, finished);
+        }
+        assertTrue(finished.await(DRAIN.toSeconds(), TimeUnit.SECONDS), "warm-up polls unanswered");
+        assertEquals(Map.of(), Map.copyOf(failures), "failed warm-up polls by cause");
+        answers.set(0);
+    }
+
+    /** Polls {@code symbol} after {@code since} (-1: no cursor), and again with the new cursor until the deadline. */
+    private void poll(String symbol, long since, long deadline, CountDownLatch finished) {
+        String query = "api/quotes/next?symbols=" + symbol + "&timeout=20" + (since < 0 ? "" : "&since=" + since);
+        outstanding.incrementAndGet();
+        http.sendAsync(HttpRequest.newBuilder(uri(query)).timeout(Duration.ofSeconds(60)).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .whenComplete((response, failure) -> {
+                    outstanding.decrementAndGet();
+                    long next = since;
+                    if (failure != null) {
+                        failed(failure.getClass().getSimpleName());
+                    } else if (response.statusCode() == 200) {
+                        answers.incrementAndGet();
+                        next = cursor(response.body());
+                    } else if (response.statusCode() != 204) {
+                        failed("HTTP " + response.statusCode());
+                    }
+                    if (failure == null && System.nanoTime() < deadline) {
+                        poll(symbol, next, deadline, finished);
+                    } else {
+                        finished.countDown();
+                    }
+                });
+    }
+
+    private void failed(String cause) {
+        failures.computeIfAbsent(cause, ignored -> new AtomicInteger()).incrementAndGet();
+    }
+
+    private URI uri(String path) {
+        try {
+            return base.toURI().resolve(path);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(base.toString(), e);
+        }
+    }
+
+    private static final Pattern CURSOR = Pattern.compile("^\\{\"seq\":(\\d+)");
+
+    /** The answer's cursor, its leading {@code "seq"} (the body is ours: {"seq":...,"quotes":[...]}). */
+    private static long cursor(String body) {
+        Matcher matcher = CURSOR.matcher(body);
+        if (!matcher.find()) {
+            fail("no leading seq in " + body);
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private static int threads(long pid) {
+        try {
+            List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
+            return status.stream().filter(line -> line.startsWith("Threads:"))
+                    .mapToInt(line -> Integer.parseInt(line.substring("Threads:".length()).trim()))
+                    .findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new AssertionError("cannot read the thread count of pid " + pid, e);
+        }
+    }
+}
