@@ -11,6 +11,7 @@ import dev.ticker.wire.WireException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
@@ -54,6 +55,10 @@ public final class RedisBus implements QuoteBus {
     /** Batches kept in Redis for catching up and resuming: at four ticks a second, about eight minutes. */
     static final int HISTORY_BATCHES = 2_000;
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+    /** For a connection's handshake, which a JVM that has just started (cold classes, busy CPU) can take long over. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a starting node keeps trying to reach Redis before it gives up (and exits 1). */
+    private static final Duration CONNECT_PATIENCE = Duration.ofSeconds(30);
     private static final int REQUEST_QUEUE = 1_000;
     private static final int BUS_QUEUE = 10_000;
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
@@ -91,12 +96,12 @@ public final class RedisBus implements QuoteBus {
      * Connects to the Redis at {@code address}, joins the quote stream (the board gets the latest quotes and the
      * recent history) and starts competing for the lead.
      *
-     * @throws io.lettuce.core.RedisConnectionException if Redis cannot be reached now
+     * @throws RedisConnectionException if Redis cannot be reached within half a minute
      */
     public static RedisBus connect(URI address, QuoteBoard board, WireCodec codec, Clock clock) {
         String shown = address.getScheme() + "://" + address.getHost() + ":" + address.getPort();
         RedisURI uri = RedisURI.create(address);
-        uri.setTimeout(COMMAND_TIMEOUT);
+        uri.setTimeout(CONNECT_TIMEOUT);
         RedisClient client = RedisClient.create(uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
@@ -106,7 +111,7 @@ public final class RedisBus implements QuoteBus {
                 .build());
         StatefulRedisConnection<String, String> connection = null;
         try {
-            connection = client.connect();
+            connection = connectPatiently(client, shown);
             StatefulRedisPubSubConnection<String, String> subscription = client.connectPubSub();
             RedisBus bus = new RedisBus(client, connection, subscription, board, codec, clock);
             bus.start(shown);
@@ -117,6 +122,27 @@ public final class RedisBus implements QuoteBus {
             }
             client.shutdown();
             throw e;
+        }
+    }
+
+    /** The first connection, retried for a while: Redis may be starting or restarting beside this node. */
+    private static StatefulRedisConnection<String, String> connectPatiently(RedisClient client, String address) {
+        long deadline = System.nanoTime() + CONNECT_PATIENCE.toNanos();
+        while (true) {
+            try {
+                return client.connect();
+            } catch (RedisConnectionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warning(() -> "Cannot reach Redis at " + address + " yet (" + e.getMessage() + "); retrying");
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ticker.it.standalone;
 
+import dev.ticker.config.Setting;
 import dev.ticker.it.arquillian.OrphanReaper;
 
 import java.io.IOException;
@@ -12,11 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The cluster of {@code deploy/cluster} on this machine, for the cluster test: Debian's redis-server with
@@ -131,12 +136,19 @@ public final class Cluster implements AutoCloseable {
         node.process().kill();
     }
 
-    /** Stops node {@code i} with SIGTERM and returns its exit code. */
-    public int stopNode(int i) throws InterruptedException {
+    /** Sends node {@code i} SIGTERM and returns at once; the future completes with its exit code. */
+    public CompletableFuture<Integer> stopNodeInBackground(int i) {
         TickerProcess node = nodes[i];
         nodes[i] = null;
         pidFile(i).delete();
-        return node.process().stop(STOP);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return node.process().stop(STOP);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping cluster node " + i, e);
+            }
+        });
     }
 
     /** Starts node {@code i} and waits until it serves. */
@@ -210,9 +222,16 @@ public final class Cluster implements AutoCloseable {
     }
 
     private Map<String, String> nodeEnvironment(int port) throws IOException {
+        Map<String, String> shared = SystemdFiles.environmentFile(recipe.resolve("node.env"));
+        // A misspelt name would be ignored without a word, leaving the default (the in-memory bus!) in force.
+        Set<String> known = Arrays.stream(Setting.values()).map(Setting::environmentName).collect(Collectors.toSet());
+        List<String> unknown = shared.keySet().stream().filter(name -> !known.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("node.env names settings the ticker does not have: " + unknown);
+        }
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.keySet().removeIf(name -> name.startsWith("TICKER_"));
-        environment.putAll(SystemdFiles.environmentFile(recipe.resolve("node.env")));
+        environment.putAll(shared);
         environment.put("TICKER_PORT", Integer.toString(port));
         return environment;
     }
