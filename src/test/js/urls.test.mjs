@@ -41,3 +41,8 @@ test('encodes symbols that are not URL-safe', () => {
   const url = quotesUrl(new URL('http://host/api/quotes'), ['A&B', 'C D'], 0);
   assert.deepEqual(url.searchParams.get('symbols').split(','), ['A&B', 'C D']);
 });
+
+test('adds further parameters after the cursor, such as the long-poll timeout', () => {
+  const url = quotesUrl(new URL('http://host/ticker/api/quotes/next'), ['ACME'], 42, { timeout: 25 });
+  assert.equal(url.href, 'http://host/ticker/api/quotes/next?symbols=ACME&since=42&timeout=25');
+});

@@ -1,18 +1,16 @@
 // The short-polling client of api/quotes: the honest baseline, so it uses everything HTTP offers (a cursor
-// with `since`, If-None-Match for 304s) rather than refetching everything. Events for the page:
-//   request   {}                                   a request is going out
-//   response  {status, bytes}                      its answer (status 0: no answer), body bytes as UTF-8
-//   quotes    {quotes, reset}                      quotes from a 200; reset: the cursor was unknown to the server
-//   status    {state: 'idle'|'polling'|'failing', message}
-//   problem   {code, message}                      the first failure of a run of failures, and the recovery
+// with `since`, If-None-Match for 304s) rather than refetching everything.
+// Events for the page (see transport.js): request, bytes, status, quotes, problem
 
+import { backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+import { measuredFetch, parseJson } from './http.js';
 import { quotesUrl } from './urls.js';
-import { utf8Length } from './format.js';
 
 export class PollClient extends EventTarget {
   #url;
   #intervalMs;
   #timeoutMs;
+  #backoff;
   #symbols = [];
   #cursor = 0;
   #etag = null;
@@ -20,43 +18,64 @@ export class PollClient extends EventTarget {
   #generation = 0;
   #timer = 0;
   #running = false;
-  #state = null;
+  #paused = false;
+  #failures = 0;
 
-  constructor(url, { intervalMs = 1000, timeoutMs = 5000 } = {}) {
+  constructor(url, { intervalMs = 1000, timeoutMs = 5000, backoff = DEFAULT_BACKOFF } = {}) {
     super();
     this.#url = url;
     this.#intervalMs = intervalMs;
     this.#timeoutMs = timeoutMs;
+    this.#backoff = backoff;
   }
 
   get intervalMs() {
     return this.#intervalMs;
   }
 
-  start() {
-    if (!this.#running) {
-      this.#running = true;
+  /** Polls every `ms` from the next request on. */
+  set intervalMs(ms) {
+    this.#intervalMs = ms;
+    if (this.#running && !this.#paused && this.#failures === 0) {
       this.#schedule(0);
     }
   }
 
-  stop() {
-    this.#running = false;
-    clearTimeout(this.#timer);
-    this.#setState('idle', 'stopped');
+  start() {
+    this.#running = true;
+    this.#schedule(0);
   }
 
-  /** Polls `symbols` from the next tick on, from scratch: the old cursor and tag describe another selection. */
+  get paused() {
+    return this.#paused;
+  }
+
+  pause() {
+    this.#paused = true;
+    clearTimeout(this.#timer);
+    this.#emit('status', { state: 'paused', text: 'Paused' });
+  }
+
+  /** Polls again from the cursor it had: the first answer holds every symbol that changed meanwhile. */
+  resume() {
+    this.#paused = false;
+    this.#schedule(0);
+  }
+
+  /** Polls `symbols` from the next request on, from scratch: the old cursor and tag describe another selection. */
   setSymbols(symbols) {
     this.#symbols = [...symbols];
     this.#cursor = 0;
     this.#etag = null;
     this.#generation++;
+    if (this.#running && !this.#paused) {
+      this.#schedule(0);
+    }
   }
 
   #schedule(delayMs) {
     clearTimeout(this.#timer);
-    if (this.#running) {
+    if (this.#running && !this.#paused) {
       this.#timer = setTimeout(() => this.#tick(), delayMs);
     }
   }
@@ -65,84 +84,64 @@ export class PollClient extends EventTarget {
     const started = performance.now();
     if (this.#symbols.length === 0) {
       // Without symbols the API answers with the whole universe, which is not what the page shows.
-      this.#setState('idle', 'no symbols selected');
-    } else {
-      await this.#poll();
+      this.#emit('status', { state: 'idle', text: 'Idle: no symbols selected' });
+      return;
+    }
+    const generation = this.#generation;
+    const ok = await this.#poll(generation);
+    if (generation !== this.#generation) {
+      return; // setSymbols already scheduled the next request
     }
     // Fixed rate rather than fixed delay: one request per interval, whatever the round trip took.
-    this.#schedule(Math.max(0, this.#intervalMs - (performance.now() - started)));
+    const delayMs = ok ? Math.max(0, this.#intervalMs - (performance.now() - started))
+      : backoffDelay(this.#failures - 1, this.#backoff);
+    this.#schedule(delayMs);
   }
 
-  async #poll() {
-    const generation = this.#generation;
-    const headers = this.#etag ? { 'If-None-Match': this.#etag } : {};
+  /** One request; resolves to whether it was answered as expected. */
+  async #poll(generation) {
+    const first = this.#cursor === 0;
     this.#emit('request', {});
-    let response;
-    let body;
+    let exchange;
     try {
-      // no-store: the browser cache would otherwise answer the conditional request itself and hide the 304.
-      response = await fetch(quotesUrl(this.#url, this.#symbols, this.#cursor),
-        { headers, cache: 'no-store', signal: AbortSignal.timeout(this.#timeoutMs) });
-      body = response.status === 304 ? '' : await response.text();
+      exchange = await measuredFetch(quotesUrl(this.#url, this.#symbols, this.#cursor), {
+        headers: this.#etag ? { 'If-None-Match': this.#etag } : {},
+        signal: AbortSignal.timeout(this.#timeoutMs),
+      });
     } catch (error) {
-      this.#emit('response', { status: 0, bytes: 0 });
-      this.#fail('network', `polling failed: ${error.message}`);
-      return;
+      return this.#failed('network', `polling failed: ${error.message}`);
     }
-    this.#emit('response', { status: response.status, bytes: utf8Length(body) });
-    if (generation === this.#generation) {
-      this.#apply(response, body);
+    this.#emit('bytes', { bytes: exchange.bytes });
+    if (generation !== this.#generation) {
+      return true;
     }
-  }
-
-  #apply(response, body) {
+    const { response, text } = exchange;
     if (response.status === 304) {
-      this.#recovered();
-      return;
+      return this.#ok();
     }
-    const json = parseJson(body);
-    if (!response.ok) {
-      this.#fail(json?.code ?? `http-${response.status}`, json?.message ?? `HTTP ${response.status}`);
-    } else if (!json || !Array.isArray(json.quotes) || typeof json.seq !== 'number') {
-      this.#fail('client-bad-body', 'the server answered with a body the page cannot read');
-    } else {
-      this.#cursor = json.seq;
-      this.#etag = response.headers.get('ETag');
-      this.#recovered();
-      this.#emit('quotes', { quotes: json.quotes, reset: json.gap === true });
+    const json = parseJson(text);
+    if (response.status !== 200 || !Array.isArray(json?.quotes) || typeof json.seq !== 'number') {
+      return this.#failed(json?.code ?? `http-${response.status}`, json?.message ?? `HTTP ${response.status}`);
     }
+    this.#cursor = json.seq;
+    this.#etag = response.headers.get('ETag');
+    this.#emit('quotes', { quotes: json.quotes, snapshot: first || json.gap === true, gap: json.gap === true });
+    return this.#ok();
   }
 
-  #fail(code, message) {
-    if (this.#state !== 'failing') {
-      this.#emit('problem', { code, message });
-    }
-    this.#setState('failing', message);
+  #ok() {
+    this.#failures = 0;
+    this.#emit('status', { state: 'live', text: `Polling every ${this.#intervalMs / 1000} s` });
+    return true;
   }
 
-  #recovered() {
-    if (this.#state === 'failing') {
-      this.#emit('problem', { code: 'recovered', message: 'polling works again' });
-    }
-    this.#setState('polling', `every ${this.#intervalMs / 1000} s`);
-  }
-
-  #setState(state, message) {
-    if (state !== this.#state) {
-      this.#state = state;
-      this.#emit('status', { state, message });
-    }
+  #failed(code, message) {
+    this.#failures++;
+    this.#emit('status', { state: 'reconnecting', text: `Failing, retrying (attempt ${this.#failures})`, lost: { code, reason: message } });
+    return false;
   }
 
   #emit(type, detail) {
     this.dispatchEvent(new CustomEvent(type, { detail }));
-  }
-}
-
-function parseJson(text) {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
   }
 }

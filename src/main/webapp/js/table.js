@@ -1,14 +1,18 @@
 // The quote table every transport panel shares, so that panels differ only in how quotes reach them. Rows follow
-// the selection; a quote updates its row in place (no re-render of the table, no layout shift) and flashes it.
+// the selection; a quote updates its row in place (no re-render of the table, no layout shift), flashes it and
+// extends its sparkline, which shows the prices exactly as this transport delivered them.
 
-import { formatChange, formatCount, formatPercent, formatPrice } from './format.js';
+import { formatChange, formatPercent, formatPrice } from './format.js';
+import { sparklines } from './chart.js';
 
 const MOVES = {
   up: { arrow: '▲', words: 'up' },
   down: { arrow: '▼', words: 'down' },
 };
-
-const COLUMNS = ['price', 'move', 'change', 'changePercent', 'high', 'low', 'volume'];
+const SPARK_POINTS = 40;
+const SPARK_WIDTH = 80;
+const SPARK_HEIGHT = 20;
+const SVG = 'http://www.w3.org/2000/svg';
 
 export class QuoteTable {
   #body;
@@ -29,30 +33,33 @@ export class QuoteTable {
     this.#body.replaceChildren(...[...rows.values()].map((row) => row.element));
   }
 
-  /**
-   * Shows `quote` if it is newer than what its row shows (seq order: a snapshot can arrive after a quote).
-   * Returns whether the row changed.
-   */
+  /** Shows `quote`, which the caller has checked is newer than what its row shows. */
   update(quote) {
     const row = this.#rows.get(quote.symbol);
-    if (!row || quote.seq <= row.seq) {
-      return false;
+    if (!row) {
+      return;
     }
     const previous = row.price;
-    row.seq = quote.seq;
     row.price = quote.price;
     row.element.dataset.seq = quote.seq;
     render(row, quote);
+    row.prices.push(quote.price);
+    if (row.prices.length > SPARK_POINTS) {
+      row.prices.shift();
+    }
+    drawSparkline(row);
     if (previous !== null && quote.price !== previous) {
       flash(row, quote.price > previous ? 'up' : 'down');
     }
-    return true;
   }
 
-  /** Accepts the next quote of every row whatever its seq: after a server restart, seq starts again from 1. */
-  forgetSeqs() {
+  /** Breaks every sparkline: what follows does not continue what came before (a gap, a new run). */
+  markGap() {
     for (const row of this.#rows.values()) {
-      row.seq = 0;
+      if (row.prices.length > 0 && row.prices.at(-1) !== null) {
+        row.prices.push(null);
+      }
+      row.element.dataset.gap = 'true';
     }
   }
 }
@@ -63,29 +70,40 @@ function createRow(symbol, name) {
   const header = document.createElement('th');
   header.scope = 'row';
   header.textContent = symbol;
-  // The name column is hidden on narrow screens; the title keeps the name one tap or hover away.
   header.title = name;
-  const nameCell = document.createElement('td');
-  nameCell.className = 'name';
-  nameCell.textContent = name;
   const cells = {};
-  for (const column of COLUMNS) {
+  for (const column of ['price', 'move', 'change', 'changePercent']) {
     cells[column] = document.createElement('td');
     cells[column].className = column === 'move' ? 'move' : `num ${column}`;
     cells[column].textContent = column === 'move' ? '' : '–';
   }
-  element.append(header, nameCell, ...COLUMNS.map((column) => cells[column]));
-  return { element, cells, seq: 0, price: null, flashes: 0 };
+  const trend = document.createElement('td');
+  trend.className = 'trend';
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}`);
+  svg.setAttribute('width', SPARK_WIDTH);
+  svg.setAttribute('height', SPARK_HEIGHT);
+  // The numbers beside it say the same; the line is a picture of them.
+  svg.setAttribute('aria-hidden', 'true');
+  trend.append(svg);
+  element.append(header, cells.price, cells.move, cells.change, cells.changePercent, trend);
+  return { element, cells, svg, price: null, prices: [], flashes: 0 };
 }
 
 function render({ element, cells }, quote) {
   cells.price.textContent = formatPrice(quote.price);
   cells.change.textContent = formatChange(quote.change);
   cells.changePercent.textContent = formatPercent(quote.changePercent);
-  cells.high.textContent = formatPrice(quote.high);
-  cells.low.textContent = formatPrice(quote.low);
-  cells.volume.textContent = formatCount(quote.volume);
   element.dataset.trend = Math.sign(quote.change) > 0 ? 'up' : Math.sign(quote.change) < 0 ? 'down' : 'flat';
+}
+
+function drawSparkline(row) {
+  const lines = sparklines(row.prices, SPARK_WIDTH, SPARK_HEIGHT, 2).map((points) => {
+    const line = document.createElementNS(SVG, 'polyline');
+    line.setAttribute('points', points);
+    return line;
+  });
+  row.svg.replaceChildren(...lines);
 }
 
 function flash(row, direction) {

@@ -19,13 +19,19 @@ export function webSocketUrl(path, baseUri) {
   return url;
 }
 
-/** The polling URL for `symbols`, asking only for what changed after `since` when there is a cursor. */
-export function quotesUrl(baseUrl, symbols, since) {
+/**
+ * The URL of `baseUrl` (api/quotes, api/quotes/next or api/quotes/stream) for `symbols`, asking only for what
+ * changed after `since` when there is a cursor, with any further `params` ({name: value}) after it.
+ */
+export function quotesUrl(baseUrl, symbols, since, params = {}) {
   const url = new URL(baseUrl);
   // Commas kept literal: the server splits on them, and the URL stays readable in the network panel.
   url.search = `symbols=${symbols.map(encodeURIComponent).join(',')}`;
   if (since > 0) {
     url.search += `&since=${since}`;
+  }
+  for (const [name, value] of Object.entries(params)) {
+    url.search += `&${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
   }
   return url;
 }

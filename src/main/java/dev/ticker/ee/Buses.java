@@ -29,7 +29,8 @@ final class Buses {
                 throw e;
             }
             throw new IllegalStateException("bus=" + settings.bus() + " needs the Redis client (Lettuce), which this "
-                    + "ticker.war does not contain: deploy ticker-redis.war instead (see docs/scaling.md)", e);
+                    + "WAR does not contain: on an application server deploy ticker-redis.war instead (see "
+                    + "docs/scaling.md)", e);
         }
     }
 }

@@ -1,0 +1,150 @@
+package dev.ticker.packaging;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The two WARs hold what their runtimes lack and nothing else: {@code ticker.war} only our classes and the page (an
+ * application server provides every API and implementation), {@code ticker-servlet.war} the same plus the servlet
+ * containers' scheduler and the CDI, JAX-RS and JSON-P runtimes that Tomcat and Jetty lack, but never an API or
+ * implementation they have (Servlet, WebSocket, Common Annotations). Runs in the {@code package} phase, after both
+ * WARs are built (surefire execution {@code war-contents} in the pom).
+ */
+class WarContentsTest {
+
+    /** The jars of ticker-servlet.war, by artifact name (the file name without its version). */
+    private static final Set<String> SERVLET_LIBS = Set.of(
+            // CDI
+            "weld-servlet-core", "weld-web", "weld-environment-common", "weld-core-impl", "weld-lite-extension-translator",
+            "weld-spi", "weld-api",
+            "jboss-logging", "jboss-classfilewriter", "jakarta.enterprise.cdi-api", "jakarta.enterprise.cdi-el-api",
+            "jakarta.enterprise.lang-model", "jakarta.interceptor-api", "jakarta.inject-api", "jakarta.el-api",
+            // JAX-RS
+            "jakarta.ws.rs-api", "jersey-container-servlet", "jersey-server", "jersey-common", "jersey-client",
+            "jersey-hk2", "jersey-cdi1x", "hk2-locator", "hk2-api", "hk2-utils", "osgi-resource-locator",
+            "aopalliance-repackaged", "javassist", "jakarta.validation-api", "jakarta.activation-api",
+            // JSON-P
+            "jakarta.json-api", "parsson");
+    /** Packages the servlet containers bring themselves: a copy in the WAR would clash with theirs. */
+    private static final List<String> CONTAINER_PACKAGES = List.of("jakarta/servlet/", "jakarta/websocket/",
+            "jakarta/annotation/", "org/apache/tomcat/", "org/apache/catalina/", "org/eclipse/jetty/",
+            "org/glassfish/tyrus/", "org/glassfish/grizzly/");
+    private static final String CLASSES = "WEB-INF/classes/";
+    private static final String SERVLET_PACKAGE = CLASSES + "dev/ticker/servlet/";
+
+    private static Set<String> lean;
+    private static Set<String> servlet;
+
+    @BeforeAll
+    static void readWars() throws IOException {
+        lean = entries(Path.of(System.getProperty("ticker.war", "target/ticker.war")));
+        servlet = entries(Path.of(System.getProperty("ticker.servletWar", "target/ticker-servlet.war")));
+    }
+
+    @Test
+    void applicationServerWarHoldsOurClassesAndThePageOnly() {
+        assertEquals(Set.of(), filter(lean, name -> name.startsWith("WEB-INF/lib/")), "no WEB-INF/lib at all");
+        assertEquals(Set.of(), filter(lean, name -> name.startsWith(CLASSES + "dev/ticker/standalone/")
+                || name.startsWith(SERVLET_PACKAGE) || name.startsWith(CLASSES + "META-INF/services/")),
+                "no standalone launcher, servlet scheduler or service registration");
+        assertTrue(lean.containsAll(Set.of(CLASSES + "dev/ticker/push/QuoteEndpoint.class",
+                CLASSES + "dev/ticker/ee/ManagedScheduler.class", "WEB-INF/beans.xml", "index.html")), lean::toString);
+    }
+
+    @Test
+    void servletWarHoldsTheSameApplicationPlusTheServletScheduler() {
+        Set<String> application = filter(servlet, name -> !name.startsWith("WEB-INF/lib/")
+                && !name.startsWith("META-INF/") && !name.startsWith(SERVLET_PACKAGE));
+        assertEquals(filter(lean, name -> !name.startsWith("META-INF/")), application);
+        assertTrue(servlet.contains(SERVLET_PACKAGE + "ServletScheduler.class"), servlet::toString);
+        assertTrue(servlet.contains(SERVLET_PACKAGE + "TomcatEndpointInjection.class"), servlet::toString);
+    }
+
+    @Test
+    void onlyTheServletWarCarriesTomcatsContextDescriptor() {
+        assertTrue(servlet.contains("META-INF/context.xml"), "ticker-servlet.war limits Tomcat's jar scanning");
+        assertFalse(lean.contains("META-INF/context.xml"), "ticker.war is the application servers' only");
+    }
+
+    @Test
+    void servletWarBundlesExactlyWhatTomcatAndJettyLack() {
+        Set<String> libs = filter(servlet, name -> name.startsWith("WEB-INF/lib/")).stream()
+                .filter(name -> !name.endsWith("/"))
+                .map(name -> name.substring("WEB-INF/lib/".length()).replaceFirst("-\\d[^-]*(-[^-]*)?\\.jar$", ""))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(SERVLET_LIBS), libs);
+    }
+
+    @Test
+    void servletWarBundlesNoApiOrImplementationTheContainersHave() throws IOException {
+        Path war = Path.of(System.getProperty("ticker.servletWar", "target/ticker-servlet.war"));
+        List<String> clashes = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(war.toFile())) {
+            for (ZipEntry jar : zip.stream().filter(entry -> entry.getName().endsWith(".jar")).toList()) {
+                try (InputStream in = zip.getInputStream(jar)) {
+                    nestedEntries(in).stream()
+                            .filter(name -> CONTAINER_PACKAGES.stream().anyMatch(name::startsWith))
+                            .findFirst()
+                            .ifPresent(name -> clashes.add(jar.getName() + " holds " + name));
+                }
+            }
+        }
+        assertEquals(List.of(), clashes);
+    }
+
+    @Test
+    void servletWarCarriesWeldsTomcatAndJettyIntegrations() throws IOException {
+        Path war = Path.of(System.getProperty("ticker.servletWar", "target/ticker-servlet.war"));
+        try (ZipFile zip = new ZipFile(war.toFile())) {
+            ZipEntry weld = zip.stream().filter(entry -> entry.getName().matches("WEB-INF/lib/weld-servlet-core-.*\\.jar"))
+                    .findFirst().orElseThrow();
+            try (InputStream in = zip.getInputStream(weld)) {
+                Set<String> classes = nestedEntries(in);
+                assertTrue(classes.containsAll(Set.of(
+                        "org/jboss/weld/environment/tomcat/WeldForwardingInstanceManager.class",
+                        "org/jboss/weld/environment/jetty/JettyContainer.class",
+                        "META-INF/services/jakarta.servlet.ServletContainerInitializer")), classes::toString);
+            }
+        }
+    }
+
+    private static Set<String> entries(Path archive) throws IOException {
+        assertTrue(Files.isRegularFile(archive), archive + " is missing: this test runs after `mvn package` built it");
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            return zip.stream().map(ZipEntry::getName).filter(name -> !name.endsWith("/"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    private static Set<String> nestedEntries(InputStream jar) throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (ZipInputStream nested = new ZipInputStream(jar)) {
+            for (ZipEntry entry; (entry = nested.getNextEntry()) != null; ) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
+    }
+
+    private static Set<String> filter(Set<String> names, Predicate<String> keep) {
+        return names.stream().filter(keep).collect(Collectors.toCollection(TreeSet::new));
+    }
+}
