@@ -16,7 +16,9 @@ public enum Setting {
     SYMBOLS("symbols", "20 built-in symbols",
             "the symbol universe inline: SYMBOL,Name,startPrice,volatility entries separated by ';'"),
     SYMBOLS_FILE("symbols-file", "none", "a file with one SYMBOL,Name,startPrice,volatility line per symbol"),
-    HISTORY("history", "4096", "how many recent quotes to keep for clients that resume after a reconnect (0 to 1000000)");
+    HISTORY("history", "4096", "how many recent quotes to keep for clients that resume after a reconnect (0 to 1000000)"),
+    BUS("bus", "memory",
+            "how nodes share quotes: memory (one node on its own) or redis://host:port[/db] (several nodes, one Redis)");
 
     private final String key;
     private final String defaultText;

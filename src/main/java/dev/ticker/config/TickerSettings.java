@@ -9,13 +9,16 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The ticker's validated settings. {@code seedGiven} says whether the seed was configured or drawn at random
- * (then it is logged, so a run can be reproduced).
+ * (then it is logged, so a run can be reproduced). {@code bus} says whether this node runs alone or shares one quote
+ * stream with other nodes through Redis.
  */
 public record TickerSettings(String bindAddress, int port, Duration interval, long seed, boolean seedGiven,
-                             double activity, List<Instrument> instruments, int historySize) {
+                             double activity, List<Instrument> instruments, int historySize,
+                             BusAddress bus) {
 
     private static final long MAX_INTERVAL_MS = 60_000;
     private static final int MAX_HISTORY = 1_000_000;
@@ -39,6 +42,7 @@ public record TickerSettings(String bindAddress, int port, Duration interval, lo
                     Setting.HISTORY.key() + " must be between 0 and " + MAX_HISTORY + ", not " + historySize);
         }
         instruments = List.copyOf(instruments);
+        Objects.requireNonNull(bus, "bus");
     }
 
     /** Builds settings from raw values; settings absent from {@code values} take their defaults. */
@@ -53,7 +57,8 @@ public record TickerSettings(String bindAddress, int port, Duration interval, lo
                 seedGiven,
                 parseDouble(values, Setting.ACTIVITY),
                 instruments(values),
-                parseInt(values, Setting.HISTORY));
+                parseInt(values, Setting.HISTORY),
+                BusAddress.parse(values.getOrDefault(Setting.BUS, Setting.BUS.defaultText())));
     }
 
     /** The settings with every default. */

@@ -9,6 +9,7 @@ import dev.ticker.market.Market;
 import dev.ticker.market.MarketFeed;
 import dev.ticker.market.PriceModel;
 import dev.ticker.market.QuoteBoard;
+import dev.ticker.market.QuoteBus;
 import dev.ticker.market.SymbolUniverse;
 import dev.ticker.poll.LongPolls;
 import dev.ticker.poll.QuoteStreams;
@@ -59,8 +60,15 @@ public class TickerComposition {
      * of this bean after its EE environment is gone (logging "No valid EE environment for injection").
      */
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object applicationStopping, MarketFeed feed,
-              Instance<PushSessions> sessions, Instance<QuoteStreams> streams, Instance<LongPolls> polls) {
+              QuoteBus bus, Instance<PushSessions> sessions, Instance<QuoteStreams> streams,
+              Instance<LongPolls> polls) {
         feed.stop();
+        // Before the sessions close: another node takes over generating at once instead of after the lease expires.
+        try {
+            bus.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not leave the bus cleanly", e);
+        }
         // Looked up only now, and guarded: if no client ever connected, a registry is created here, and on a
         // server that is already unloading the application that may fail; the feed is stopped whatever happens.
         try {
@@ -106,12 +114,18 @@ public class TickerComposition {
 
     @Produces
     @Singleton
-    MarketFeed feed(TickerSettings settings, SymbolUniverse universe, QuoteBoard board,
+    QuoteBus bus(TickerSettings settings, QuoteBoard board, WireCodec codec) {
+        return Buses.connect(settings, board, codec);
+    }
+
+    @Produces
+    @Singleton
+    MarketFeed feed(TickerSettings settings, SymbolUniverse universe, QuoteBus bus,
                     @FeedScheduler ScheduledExecutorService scheduler) {
         PriceModel model = PriceModel.forTickInterval(settings.interval(), new SplittableRandom(settings.seed()));
         Clock clock = Clock.systemUTC();
         Market market = new Market(universe, model, settings.activity(), Market.seqOriginAt(clock.millis()));
-        return new MarketFeed(market, board, scheduler, settings.interval(), clock);
+        return new MarketFeed(market, bus, scheduler, settings.interval(), clock);
     }
 
     @Produces

@@ -204,6 +204,33 @@ public final class ConflatingOutbox<F> {
         }
     }
 
+    /**
+     * After a gap in the board's quotes (see {@code QuoteBoard.resync}): drops the pending quotes, which the gap made
+     * meaningless as differences, and queues a snapshot of the latest quote of every subscribed symbol from
+     * {@code board}, raising each floor to it so that only newer quotes follow. Nothing, if nothing is subscribed.
+     */
+    public void resync(QuoteBoard board, QuoteFrames<F> frames) {
+        Next next;
+        synchronized (this) {
+            int[] wanted = slots.wanted();
+            if (closed || wanted.length == 0) {
+                return;
+            }
+            QuoteBoard.Cut cut = board.cut();
+            slots.clearPending();
+            List<Quote> snapshot = new ArrayList<>(wanted.length);
+            for (int symbol : wanted) {
+                Quote latest = cut.quote(symbol);
+                slots.want(symbol, latest == null ? 0 : latest.seq());
+                if (latest != null) {
+                    snapshot.add(latest);
+                }
+            }
+            next = enqueueReply(frames.gap(snapshot));
+        }
+        proceed(next);
+    }
+
     /** Stops accepting quotes of {@code symbols} and drops their pending ones. */
     public synchronized void unsubscribe(int[] symbols) {
         for (int symbol : symbols) {

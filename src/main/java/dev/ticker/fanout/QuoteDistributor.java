@@ -7,6 +7,7 @@ import dev.ticker.market.SymbolUniverse;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
@@ -59,6 +60,18 @@ public final class QuoteDistributor<F> implements QuoteListener {
         }
         for (ConflatingOutbox<F> outbox : touched) {
             outbox.flush();
+        }
+    }
+
+    /** Sends every subscriber a snapshot of its symbols, marked as following a gap. */
+    @Override
+    public void onGap() {
+        Set<ConflatingOutbox<F>> outboxes = new HashSet<>();
+        for (int symbol = 0; symbol < universe.size(); symbol++) {
+            outboxes.addAll(subscriptions.subscribers(symbol));
+        }
+        for (ConflatingOutbox<F> outbox : outboxes) {
+            outbox.resync(board, frames);
         }
     }
 

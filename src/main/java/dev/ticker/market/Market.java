@@ -22,6 +22,8 @@ public final class Market {
     private final double activity;
     private final Listing[] listings;
     private long lastSeq;
+    /** Whether this market has numbered any quote itself; until then its seq origin is only a default. */
+    private boolean issued;
     private long day = Long.MIN_VALUE;
 
     /**
@@ -63,6 +65,7 @@ public final class Market {
         for (Listing listing : listings) {
             quotes.add(listing.quote(++lastSeq, ts));
         }
+        issued = true;
         return quotes;
     }
 
@@ -76,9 +79,49 @@ public final class Market {
                 long size = (long) LOT * (1 + random.nextInt(MAX_LOTS_PER_TRADE));
                 listing.trade(price, size);
                 quotes.add(listing.quote(++lastSeq, ts));
+                issued = true;
             }
         }
         return quotes;
+    }
+
+    /**
+     * Continues where another node's market left off: each symbol with a quote in {@code latest} takes its price, day
+     * statistics and count of quotes (symbolSeq); the next quote's seq follows {@code lastSeq} (or this market's own,
+     * if that is higher, so a seq never repeats). Symbols without a quote keep their own state. The price walk goes on from the quoted price.
+     */
+    public synchronized void resume(List<Quote> latest, long lastSeq) {
+        continueAfter(lastSeq);
+        long newest = latest.stream().mapToLong(Quote::ts).max().orElse(Long.MIN_VALUE);
+        if (newest == Long.MIN_VALUE) {
+            return;
+        }
+        if (day == Long.MIN_VALUE) {
+            rollDay(newest);
+        }
+        for (Quote quote : latest) {
+            int index = universe.indexOf(quote.symbol());
+            if (index < 0) {
+                throw new IllegalArgumentException("unknown symbol " + quote.symbol());
+            }
+            listings[index].restore(quote);
+        }
+        day = Math.floorDiv(newest, MILLIS_PER_DAY);
+    }
+
+    /**
+     * Makes the next quote's seq {@code lastSeq + 1}, or the next of this market's own if it has issued a higher
+     * one: never a seq it issued before. The seq origin it was built with does not count: a node that joins a
+     * cluster later than its first node continues the cluster's sequence, not one of its own. A {@code lastSeq} of 0
+     * (nothing issued anywhere yet) leaves the origin as it is.
+     */
+    public synchronized void continueAfter(long lastSeq) {
+        this.lastSeq = issued || lastSeq == 0 ? Math.max(this.lastSeq, lastSeq) : lastSeq;
+    }
+
+    /** True once the day has been opened, by {@link #open} or by {@link #resume}. */
+    public synchronized boolean isOpen() {
+        return day != Long.MIN_VALUE;
     }
 
     public SymbolUniverse universe() {
@@ -126,6 +169,16 @@ public final class Market {
             high = high.max(price);
             low = low.min(price);
             volume += size;
+        }
+
+        void restore(Quote quote) {
+            exactPrice = quote.price().doubleValue();
+            price = quote.price();
+            open = quote.open();
+            high = quote.high();
+            low = quote.low();
+            volume = quote.volume();
+            quoted = quote.symbolSeq();
         }
 
         Quote quote(long seq, long ts) {

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Drives the market on a scheduler: publishes the opening quotes, then one tick every interval, to the board.
+ * Drives the market on a scheduler: publishes the opening quotes, then one tick every interval, to the bus (on a
+ * node on its own, straight to the board). In a cluster only the node whose turn it is generates; see {@link QuoteBus}.
  *
  * <p>A periodic task that throws is never run again, and some schedulers lose tasks on their own (GlassFish's
  * managed scheduler can fail a task submitted while the application is still deploying). So the feed never trusts
@@ -33,7 +34,7 @@ public final class MarketFeed {
     private static final long MIN_WATCHDOG_MILLIS = 1_000;
 
     private final Market market;
-    private final QuoteBoard board;
+    private final QuoteBus bus;
     private final ScheduledExecutorService scheduler;
     private final long intervalMillis;
     private final long watchdogMillis;
@@ -50,14 +51,26 @@ public final class MarketFeed {
     private volatile long lastWatchAt;
     private volatile boolean running;
     private boolean stopped;
+    /** The turn the market was last prepared for; guarded by {@code tickLock}. */
+    private QuoteBus.Turn currentTurn;
 
+    /** A feed of a node on its own: its quotes go straight to {@code board}. */
     public MarketFeed(Market market, QuoteBoard board, ScheduledExecutorService scheduler, Duration interval,
+                      Clock clock) {
+        this(market, new LocalBus(board), scheduler, interval, clock);
+    }
+
+    /**
+     * A feed that publishes to {@code bus} and generates only in this node's turns: on the other nodes of a cluster
+     * the schedule runs on, idle, so that a node can take over at its next tick.
+     */
+    public MarketFeed(Market market, QuoteBus bus, ScheduledExecutorService scheduler, Duration interval,
                       Clock clock) {
         if (interval.toMillis() < 1) {
             throw new IllegalArgumentException("tick interval must be at least 1 ms: " + interval);
         }
         this.market = market;
-        this.board = board;
+        this.bus = bus;
         this.scheduler = scheduler;
         this.intervalMillis = interval.toMillis();
         this.watchdogMillis = Math.max(MIN_WATCHDOG_MILLIS, 4 * intervalMillis);
@@ -69,7 +82,9 @@ public final class MarketFeed {
         if (running || stopped) {
             return;
         }
-        board.publish(market.open(clock.millis()));
+        synchronized (tickLock) {
+            generate(clock.millis(), false);
+        }
         tickTask = scheduleTicks();
         watchdogTask = scheduleWatchdog();
         // Only now: ensureRunning() from a client thread must never see the feed running without its tasks.
@@ -223,6 +238,43 @@ public final class MarketFeed {
         LOG.log(Level.WARNING, "The scheduler lost the feed's " + name + " task; scheduling it again", cause);
     }
 
+    /**
+     * Publishes what this node generates at {@code ts}, if it is this node's turn: first, in a new turn, the
+     * opening quotes of a market nobody has opened, or the state the previous generator left; then, if
+     * {@code tick}, one tick. Guarded by {@code tickLock}.
+     */
+    private void generate(long ts, boolean tick) {
+        QuoteBus.Turn turn = bus.turn();
+        if (turn != currentTurn) {
+            if (turn == null) {
+                LOG.log(Level.INFO, "This node no longer generates the quotes: its turn has ended");
+            }
+            currentTurn = turn;
+            if (turn != null && !begin(turn, ts)) {
+                return;
+            }
+        }
+        if (turn != null && tick) {
+            bus.publish(turn, market.tick(ts));
+        }
+    }
+
+    /** Starts generating in {@code turn}; true if a tick may follow at the same time. */
+    private boolean begin(QuoteBus.Turn turn, long ts) {
+        if (turn.latest().isEmpty()) {
+            market.continueAfter(turn.lastSeq());
+            if (!market.isOpen()) {
+                bus.publish(turn, market.open(ts));
+                // The opening quotes carry ts: a tick at the same ts would move every symbol twice at once.
+                return false;
+            }
+            return true;
+        }
+        market.resume(turn.latest(), turn.lastSeq());
+        LOG.log(Level.INFO, "This node generates the quotes now, continuing after seq {0}", turn.lastSeq());
+        return true;
+    }
+
     /** One schedule of ticks. Quotes carry their scheduled time, so a late tick shows up as staleness. */
     private final class TickRun implements Runnable {
         private final long firstTickAt;
@@ -238,7 +290,7 @@ public final class MarketFeed {
             long ts = firstTickAt + count++ * intervalMillis;
             try {
                 synchronized (tickLock) {
-                    board.publish(market.tick(ts));
+                    generate(ts, true);
                 }
                 ticks.incrementAndGet();
             } catch (RuntimeException e) {

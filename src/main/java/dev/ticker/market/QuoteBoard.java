@@ -61,6 +61,34 @@ public final class QuoteBoard {
         if (quotes.isEmpty()) {
             return;
         }
+        record(quotes, true);
+        for (QuoteListener listener : listeners) {
+            try {
+                listener.onQuotes(quotes);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "Quote listener " + listener + " failed; the others still got the quotes", e);
+            }
+        }
+    }
+
+    /**
+     * Records {@code quotes} (newer than everything on the board) after a gap: quotes between the board's last seq and
+     * these were lost, for example while the bus was disconnected. Listeners are told with
+     * {@link QuoteListener#onGap}, so they can resend the whole state instead of a difference, and the history holds
+     * nothing up to the last of these quotes: a client resuming from a cursor before them gets a gap.
+     */
+    public synchronized void resync(List<Quote> quotes) {
+        record(quotes, false);
+        for (QuoteListener listener : listeners) {
+            try {
+                listener.onGap();
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "Quote listener " + listener + " failed on a gap; the others were told", e);
+            }
+        }
+    }
+
+    private void record(List<Quote> quotes, boolean contiguous) {
         Quote[] latest = cut.latest.clone();
         long seq = cut.seq;
         for (Quote quote : quotes) {
@@ -74,17 +102,15 @@ public final class QuoteBoard {
             latest[index] = quote;
             seq = quote.seq();
         }
-        // Only a batch found valid as a whole enters the history.
-        quotes.forEach(history::append);
+        if (contiguous) {
+            // Only a batch found valid as a whole enters the history.
+            quotes.forEach(history::append);
+        } else {
+            // What came between the board's last seq and these quotes is lost: no resume may reach back across it.
+            history.gapUntil(seq);
+        }
         // The volatile write publishes the history entries appended above to every reader of this cut.
         cut = new Cut(latest, seq, history.written(), history.horizon());
-        for (QuoteListener listener : listeners) {
-            try {
-                listener.onQuotes(quotes);
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "Quote listener " + listener + " failed; the others still got the quotes", e);
-            }
-        }
     }
 
     /** The board as of the last publication. */

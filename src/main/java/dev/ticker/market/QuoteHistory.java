@@ -36,7 +36,7 @@ final class QuoteHistory {
     /** Called by the publisher only, in seq order. */
     void append(Quote quote) {
         if (written == 0) {
-            horizon = quote.seq() - 1;
+            horizon = Math.max(horizon, quote.seq() - 1);
         }
         if (ring.length == 0) {
             horizon = quote.seq();
@@ -45,10 +45,19 @@ final class QuoteHistory {
         }
         int slot = (int) (written % ring.length);
         if (ring[slot] != null) {
-            horizon = ring[slot].seq();
+            // Max: after a gap (see gapUntil) the evicted entries are older than the horizon.
+            horizon = Math.max(horizon, ring[slot].seq());
         }
         ring[slot] = quote;
         written++;
+    }
+
+    /**
+     * Quotes up to {@code seq} were lost before reaching the board (a gap in a cluster's stream): the history no
+     * longer reaches back to any cursor below it. Called by the publisher only.
+     */
+    void gapUntil(long seq) {
+        horizon = Math.max(horizon, seq);
     }
 
     long written() {

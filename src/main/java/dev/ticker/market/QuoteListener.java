@@ -9,4 +9,11 @@ import java.util.List;
 public interface QuoteListener {
 
     void onQuotes(List<Quote> quotes);
+
+    /**
+     * The board jumped over quotes it never got (see {@link QuoteBoard#resync}): what a listener passed on so far is
+     * no base for differences any more. Also on the publishing thread, also non-blocking.
+     */
+    default void onGap() {
+    }
 }

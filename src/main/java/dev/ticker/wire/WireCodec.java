@@ -97,6 +97,41 @@ public final class WireCodec {
         });
     }
 
+    /**
+     * Reads a {@link #batch} or a single {@link #quote} message back into quotes: how the nodes of a cluster pass a
+     * tick's quotes on, encoded once, on the node that generated them.
+     *
+     * @throws WireException if the text is neither
+     */
+    public List<Quote> readQuotes(String text) {
+        JsonValue value = parseSingleValue(text);
+        try {
+            JsonObject message = value.asJsonObject();
+            if (!message.containsKey("quotes")) {
+                return List.of(readQuote(message));
+            }
+            List<Quote> quotes = new ArrayList<>();
+            for (JsonValue item : message.getJsonArray("quotes")) {
+                quotes.add(readQuote(item.asJsonObject()));
+            }
+            return quotes;
+        } catch (ClassCastException | NullPointerException | ArithmeticException | IllegalArgumentException e) {
+            throw new WireException(ErrorCode.INVALID_MESSAGE, "not a quote: " + abbreviate(text));
+        }
+    }
+
+    private static Quote readQuote(JsonObject json) {
+        return new Quote(json.getString("symbol"),
+                json.getJsonNumber("price").bigDecimalValue(),
+                json.getJsonNumber("open").bigDecimalValue(),
+                json.getJsonNumber("high").bigDecimalValue(),
+                json.getJsonNumber("low").bigDecimalValue(),
+                json.getJsonNumber("volume").longValueExact(),
+                json.getJsonNumber("seq").longValueExact(),
+                json.getJsonNumber("ts").longValueExact(),
+                json.getJsonNumber("symbolSeq").longValueExact());
+    }
+
     /** {@code {"type":"unsubscribed","symbols":[...]}}: after it, no quote of these symbols arrives. */
     public String unsubscribed(List<String> symbols) {
         return write(json -> {

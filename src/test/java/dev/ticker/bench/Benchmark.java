@@ -30,8 +30,9 @@ public final class Benchmark {
                 case "connections" -> List.of(Connections.run(scenario, jar, out));
                 case "engine" -> EngineBaseline.run(scenario, jar, out);
                 case "economics" -> Economics.run(scenario, jar, out);
+                case "redis-hop" -> RedisHop.run(scenario, jar, out);
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario.scenario()
-                        + " (fanout, connections, engine, economics)");
+                        + " (fanout, connections, engine, economics, redis-hop)");
             };
             done.forEach(result -> Progress.say("done: %s", result));
             results.addAll(done);

@@ -67,7 +67,7 @@ final class FanOut {
         }
     }
 
-    private static Map<String, Object> measure(String engine, ServerUnderTest server, Load load,
+    static Map<String, Object> measure(String engine, ServerUnderTest server, Load load,
                                                IntFunction<List<String>> symbolsOf) throws Exception {
         Progress.say("fan-out (%s): %,d sessions x %d of %d symbols, one tick every %d ms: %,.0f updates/s expected",
                 engine, load.sessions(), load.perSession(), load.symbols(), load.intervalMs(),

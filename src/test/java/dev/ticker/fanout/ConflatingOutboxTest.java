@@ -246,6 +246,27 @@ class ConflatingOutboxTest {
         assertEquals(List.of("gap:latest"), sink.started);
     }
 
+    @Test
+    void afterAGapPendingQuotesGiveWayToAGapSnapshotOfEverySubscribedSymbol() {
+        subscribeBoth();
+        outbox.offerQuote(ACME, 1, "acme1");
+        board.resync(List.of(quote("ACME", 7), quote("GLOBX", 8)));
+
+        outbox.resync(board, snapshots(quotes -> quotes.stream().map(Quote::seq).toList().toString()));
+        outbox.offerQuote(ACME, 7, "acme7");
+        outbox.offerQuote(GLOBX, 9, "globx9");
+        sink.drain();
+
+        assertEquals(List.of("snapshot", "gap:[7, 8]", "globx9"), sink.started);
+    }
+
+    @Test
+    void aPeerSubscribedToNothingGetsNoGapSnapshot() {
+        outbox.resync(board, snapshots(quotes -> "latest"));
+
+        assertEquals(List.of(), sink.started);
+    }
+
     private void subscribeBoth() {
         outbox.subscribe(BOTH, board, snapshots(quotes -> "snapshot"));
     }

@@ -55,6 +55,23 @@ class QuoteDistributorTest {
     }
 
     @Test
+    void aGapOnTheBoardSendsEverySubscriberAGapSnapshotOfItsOwnSymbols() {
+        ManualSink acmeOnly = new ManualSink();
+        ManualSink both = new ManualSink();
+        distributor.subscribe(new ConflatingOutbox<>(acmeOnly, 2, 4), List.of("ACME"));
+        distributor.subscribe(new ConflatingOutbox<>(both, 2, 4), List.of("ACME", "GLOBX"));
+        acmeOnly.drain();
+        both.drain();
+
+        board.resync(List.of(quote("ACME", 7), quote("GLOBX", 8)));
+        acmeOnly.drain();
+        both.drain();
+
+        assertEquals("gap:snapshot[ ACME@7]", acmeOnly.started.get(acmeOnly.started.size() - 1));
+        assertEquals("gap:snapshot[ ACME@7,  GLOBX@8]", both.started.get(both.started.size() - 1));
+    }
+
+    @Test
     void countsTheQuotesASlowSubscriberHadConflated() {
         ManualSink sink = new ManualSink();
         distributor.subscribe(new ConflatingOutbox<>(sink, 2, 4), List.of("ACME"));

@@ -132,4 +132,40 @@ class QuoteBoardTest {
         assertFalse(none.cut().holdsSince(1));
         assertEquals(List.of(), none.cut().quotesAfter(2, new boolean[] {true, true, true}));
     }
+
+    @Test
+    void resyncRecordsTheQuotesAndTellsListenersOfTheGapInsteadOfTheQuotes() {
+        List<String> heard = new ArrayList<>();
+        board.addListener(new QuoteListener() {
+            @Override
+            public void onQuotes(List<Quote> quotes) {
+                heard.add("quotes");
+            }
+
+            @Override
+            public void onGap() {
+                heard.add("gap");
+            }
+        });
+        board.publish(List.of(quote("ACME", 1)));
+
+        board.resync(List.of(quote("GLOBX", 9)));
+
+        assertEquals(List.of("quotes", "gap"), heard);
+        assertEquals(9, board.latestSeq());
+        assertEquals(9, board.latest(1).seq());
+    }
+
+    @Test
+    void noResumeReachesBackAcrossAGapEvenOnceOldEntriesAreEvicted() {
+        QuoteBoard small = new QuoteBoard(Fixtures.universe(), 2);
+        small.publish(List.of(quote("ACME", 1), quote("GLOBX", 2)));
+        small.resync(List.of(quote("ACME", 10)));
+        small.publish(List.of(quote("GLOBX", 11)));
+
+        assertFalse(small.cut().holdsSince(2), "quotes 3 to 9 are lost");
+        assertTrue(small.cut().holdsSince(10));
+        assertEquals(List.of(11L), small.cut().quotesAfter(10, new boolean[] {true, true, true}).stream()
+                .map(Quote::seq).toList());
+    }
 }

@@ -153,4 +153,23 @@ class WireCodecTest {
         String snapshot = codec.snapshot(List.of(first, second));
         assertEquals(snapshot.replace("{\"type\":\"snapshot\",", "{\"type\":\"quotes\","), batch);
     }
+
+    @Test
+    void readsBackABatchExactly() {
+        Quote later = new Quote("GLOBX", new BigDecimal("0.05"), new BigDecimal("0.04"), new BigDecimal("0.05"),
+                new BigDecimal("0.04"), 100, 43, 1_700_000_000_250L, 7);
+
+        String batch = codec.batch(List.of(codec.quote(quote), codec.quote(later)));
+
+        assertEquals(List.of(quote, later), codec.readQuotes(batch));
+    }
+
+    @Test
+    void refusesToReadSomethingThatIsNotAQuote() {
+        for (String text : List.of("[1]", "{\"quotes\":[1]}", "{\"symbol\":\"ACME\"}", "\"x\"",
+                "{\"type\":\"quotes\",\"quotes\":[{\"symbol\":\"ACME\",\"price\":-1,\"open\":1,\"high\":1,\"low\":1,"
+                        + "\"volume\":0,\"seq\":1,\"ts\":1,\"symbolSeq\":1}]}")) {
+            assertThrows(WireException.class, () -> codec.readQuotes(text), text);
+        }
+    }
 }

@@ -31,13 +31,25 @@ public final class OrphanReaper {
         if (path == null) {
             return;
         }
+        watch(path, System.getProperty("ticker.it.reapAlso", ""));
+    }
+
+    /**
+     * Spawns the reaper without Arquillian, for tests that start their processes themselves (the cluster test: its
+     * nodes run the standalone jar, and its Redis and nginx name their configuration folder {@code also} in their
+     * command lines).
+     *
+     * @param path Java processes whose command line contains it are killed
+     * @param also process trees whose command line contains it are killed too ("" for none)
+     */
+    public static void watch(String path, String also) {
         ProcessBuilder reaper = new ProcessBuilder("setsid", "sh", "-c", SCRIPT)
                 .redirectInput(Redirect.from(new File("/dev/null")))
                 .redirectOutput(Redirect.DISCARD)
                 .redirectError(Redirect.DISCARD);
         reaper.environment().put("WATCHED_PID", Long.toString(ProcessHandle.current().pid()));
         reaper.environment().put("REAPED_PATH", path);
-        reaper.environment().put("REAPED_ALSO", System.getProperty("ticker.it.reapAlso", ""));
+        reaper.environment().put("REAPED_ALSO", also);
         try {
             reaper.start();
         } catch (IOException e) {

@@ -38,6 +38,18 @@ final class NginxProcess {
             throws IOException, InterruptedException {
         int port = freeLoopbackPort();
         conf.writeProxy(port, upstream);
+        return run(binary, conf, port, timeout);
+    }
+
+    /** Like {@link #start}, with {@code http} as the body of the configuration's http block, listening on {@code port}. */
+    static NginxProcess startWith(String binary, NginxConf conf, int port, String http, Duration timeout)
+            throws IOException, InterruptedException {
+        conf.write(http);
+        return run(binary, conf, port, timeout);
+    }
+
+    private static NginxProcess run(String binary, NginxConf conf, int port, Duration timeout)
+            throws IOException, InterruptedException {
         ChildProcess child = ChildProcess.start("nginx",
                 List.of(binary, "-c", conf.file().toString(), "-g", "daemon off;"), null, line -> { });
         NginxProcess nginx = new NginxProcess(child, port);
