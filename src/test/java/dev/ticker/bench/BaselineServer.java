@@ -25,8 +25,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The engine baseline (scenario 4): bare Tyrus on Grizzly, no CDI, no subscriptions, no outbox. Every tick it
- * broadcasts the same number of quote-shaped frames a ticker session would get to every session at once with
- * {@code TyrusSession.broadcast}, which frames each message once. Run in a JVM of its own:
+ * broadcasts to every session at once, with {@code TyrusSession.broadcast} (which frames the message once), one
+ * message carrying as many quote-shaped entries as a ticker session gets per tick: the ticker batches a session's
+ * quotes of a tick into one message too, so both deliver the same updates in the same number of frames. Run in a JVM
+ * of its own:
  * {@code java -cp <test classpath> dev.ticker.bench.BaselineServer <interval-ms> <quotes-per-tick>}.
  */
 public final class BaselineServer {
@@ -63,17 +65,24 @@ public final class BaselineServer {
             long ts = first + tick[0]++ * intervalMs;
             Session any = sessions.stream().filter(Session::isOpen).findAny().orElse(null);
             if (any != null) {
-                for (int q = 0; q < quotesPerTick; q++) {
-                    ((TyrusSession) any).broadcast(quote(q, ts));
-                }
+                ((TyrusSession) any).broadcast(batch(quotesPerTick, ts));
             }
         }, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
         new CountDownLatch(1).await();
     }
 
-    /** The same shape and size as a ticker quote frame. */
+    /** The same shape and size as the ticker's batch of {@code count} quotes. */
+    private static String batch(int count, long ts) {
+        StringBuilder batch = new StringBuilder("{\"type\":\"quotes\",\"quotes\":[");
+        for (int q = 0; q < count; q++) {
+            batch.append(q == 0 ? "" : ",").append(quote(q, ts));
+        }
+        return batch.append("]}").toString();
+    }
+
+    /** The same shape and size as a ticker quote in a batch. */
     private static String quote(int symbol, long ts) {
-        return String.format("{\"type\":\"quote\",\"symbol\":\"S%03d\",\"price\":101.25,\"change\":1.25,"
+        return String.format("{\"symbol\":\"S%03d\",\"price\":101.25,\"change\":1.25,"
                 + "\"changePercent\":1.25,\"open\":100.00,\"high\":101.50,\"low\":99.75,\"volume\":123400,"
                 + "\"seq\":%d,\"ts\":%d}", symbol, ts * 1000 + symbol, ts);
     }
