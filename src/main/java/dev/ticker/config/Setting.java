@@ -15,7 +15,9 @@ public enum Setting {
     ACTIVITY("activity", "0.5", "probability that a symbol trades on a tick, in (0, 1]"),
     SYMBOLS("symbols", "20 built-in symbols",
             "the symbol universe inline: SYMBOL,Name,startPrice,volatility entries separated by ';'"),
-    SYMBOLS_FILE("symbols-file", "none", "a file with one SYMBOL,Name,startPrice,volatility line per symbol");
+    SYMBOLS_FILE("symbols-file", "none", "a file with one SYMBOL,Name,startPrice,volatility line per symbol"),
+    MAX_MESSAGE_BYTES("max-message-bytes", "4096",
+            "largest WebSocket text message a client may send, in bytes; a larger one closes the session (1009)");
 
     private final String key;
     private final String defaultText;

@@ -9,13 +9,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The ticker's validated settings. {@code seedGiven} says whether the seed was configured or drawn at random
  * (then it is logged, so a run can be reproduced).
  */
 public record TickerSettings(String bindAddress, int port, Duration interval, long seed, boolean seedGiven,
-                             double activity, List<Instrument> instruments) {
+                             double activity, List<Instrument> instruments, ClientLimits limits) {
 
     private static final long MAX_INTERVAL_MS = 60_000;
 
@@ -34,6 +35,7 @@ public record TickerSettings(String bindAddress, int port, Duration interval, lo
             throw new InvalidSettingException(Setting.ACTIVITY.key() + " must be in (0, 1], not " + activity);
         }
         instruments = List.copyOf(instruments);
+        Objects.requireNonNull(limits, "limits");
     }
 
     /** Builds settings from raw values; settings absent from {@code values} take their defaults. */
@@ -47,12 +49,17 @@ public record TickerSettings(String bindAddress, int port, Duration interval, lo
                 seedGiven ? parseLong(values, Setting.SEED) : new SecureRandom().nextLong(),
                 seedGiven,
                 parseDouble(values, Setting.ACTIVITY),
-                instruments(values));
+                instruments(values),
+                limits(values));
     }
 
     /** The settings with every default. */
     public static TickerSettings defaults() {
         return from(Map.of());
+    }
+
+    private static ClientLimits limits(Map<Setting, String> values) {
+        return new ClientLimits(parseInt(values, Setting.MAX_MESSAGE_BYTES));
     }
 
     private static List<Instrument> instruments(Map<Setting, String> values) {

@@ -107,7 +107,7 @@ public class TickerComposition {
     @Produces
     @Singleton
     PushSessions pushSessions(QuoteDistributor<String> distributor, WireCodec codec, SymbolUniverse universe,
-                              MarketFeed feed) {
-        return new PushSessions(distributor, codec, universe, feed, Clock.systemUTC());
+                              MarketFeed feed, TickerSettings settings) {
+        return new PushSessions(distributor, codec, universe, feed, Clock.systemUTC(), settings.limits());
     }
 }

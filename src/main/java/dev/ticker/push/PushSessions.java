@@ -1,5 +1,6 @@
 package dev.ticker.push;
 
+import dev.ticker.config.ClientLimits;
 import dev.ticker.fanout.ConflatingOutbox;
 import dev.ticker.fanout.QuoteDistributor;
 import dev.ticker.market.MarketFeed;
@@ -11,6 +12,7 @@ import dev.ticker.wire.WireCodec;
 import dev.ticker.wire.WireException;
 
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 
 import java.time.Clock;
@@ -37,6 +39,7 @@ public final class PushSessions {
     private final SymbolUniverse universe;
     private final MarketFeed feed;
     private final Clock clock;
+    private final ClientLimits limits;
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
 
     /** One connected session and its outbox. */
@@ -44,21 +47,25 @@ public final class PushSessions {
     }
 
     public PushSessions(QuoteDistributor<String> distributor, WireCodec codec, SymbolUniverse universe,
-                        MarketFeed feed, Clock clock) {
+                        MarketFeed feed, Clock clock, ClientLimits limits) {
         this.distributor = distributor;
         this.codec = codec;
         this.universe = universe;
         this.feed = feed;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** Registers a new session and sends it the welcome. */
     void open(Session session) {
+        // The container refuses a larger message itself (1009) before buffering all of it, where it honours this.
+        session.setMaxTextMessageBufferSize(limits.maxMessageBytes());
+        session.setMaxBinaryMessageBufferSize(limits.maxMessageBytes());
         ConflatingOutbox<String> outbox =
                 new ConflatingOutbox<>(new WebSocketSink(session), universe.size(), REPLY_CAPACITY);
         peers.put(session.getId(), new Peer(session, outbox));
-        outbox.offerReply(codec.encode(new ServerMessage.Welcome(
-                universe.instruments(), feed.interval().toMillis(), clock.millis())));
+        outbox.offerReply(codec.encode(new ServerMessage.Welcome(universe.instruments(),
+                feed.interval().toMillis(), clock.millis(), new ServerMessage.Limits(limits.maxMessageBytes()))));
         feed.ensureRunning();
     }
 
@@ -66,6 +73,12 @@ public final class PushSessions {
     void receive(Session session, String text) {
         Peer peer = peers.get(session.getId());
         if (peer == null) {
+            return;
+        }
+        if (Utf8.exceeds(text, limits.maxMessageBytes())) {
+            // Only where the container did not enforce the buffer size given on open.
+            WebSocketSink.closeQuietly(session, new CloseReason(CloseCodes.TOO_BIG,
+                    "message over " + limits.maxMessageBytes() + " bytes"));
             return;
         }
         ConflatingOutbox<String> outbox = peer.outbox();

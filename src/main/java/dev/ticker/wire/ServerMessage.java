@@ -10,11 +10,19 @@ import java.util.Objects;
  */
 public sealed interface ServerMessage {
 
-    /** Sent once, on open: the universe, the tick interval and the server's clock (for staleness). */
-    record Welcome(List<Instrument> symbols, long intervalMs, long serverTime) implements ServerMessage {
+    /**
+     * Sent once, on open: the universe, the tick interval, the server's clock (for staleness) and the limits this
+     * session runs into.
+     */
+    record Welcome(List<Instrument> symbols, long intervalMs, long serverTime, Limits limits) implements ServerMessage {
         public Welcome {
             symbols = List.copyOf(symbols);
+            Objects.requireNonNull(limits, "limits");
         }
+    }
+
+    /** What a client may send, so that a well-behaved one never runs into a limit. */
+    record Limits(int maxMessageBytes) {
     }
 
     /** A request was refused, wholly or in part; {@code symbols} lists the offending symbols, if any. */

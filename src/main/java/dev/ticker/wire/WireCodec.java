@@ -63,14 +63,21 @@ public final class WireCodec {
         });
     }
 
-    /** {@code {"type":"welcome","symbols":[{"symbol","name"},...],"intervalMs":...,"serverTime":...}}. */
+    /**
+     * {@code {"type":"welcome","symbols":[{"symbol","name"},...],"intervalMs":...,"serverTime":...,
+     * "limits":{"maxMessageBytes":...}}}.
+     */
     public String encode(ServerMessage.Welcome welcome) {
         return write(json -> {
             json.writeStartObject().write("type", "welcome");
             instrumentArray(json, welcome.symbols());
             json.write("intervalMs", welcome.intervalMs())
-                    .write("serverTime", welcome.serverTime())
+                    .write("serverTime", welcome.serverTime());
+            ServerMessage.Limits limits = welcome.limits();
+            json.writeStartObject("limits")
+                    .write("maxMessageBytes", limits.maxMessageBytes())
                     .writeEnd();
+            json.writeEnd();
         });
     }
 

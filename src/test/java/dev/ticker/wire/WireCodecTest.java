@@ -44,10 +44,11 @@ class WireCodecTest {
     @Test
     void writesTheWelcome() {
         String welcome = codec.encode(new ServerMessage.Welcome(
-                List.of(new Instrument("ACME", "Acme \"Corp\"", BigDecimal.TEN, 0.1)), 250, 1000));
+                List.of(new Instrument("ACME", "Acme \"Corp\"", BigDecimal.TEN, 0.1)), 250, 1000,
+                new ServerMessage.Limits(4096)));
 
         assertEquals("{\"type\":\"welcome\",\"symbols\":[{\"symbol\":\"ACME\",\"name\":\"Acme \\\"Corp\\\"\"}],"
-                + "\"intervalMs\":250,\"serverTime\":1000}", welcome);
+                + "\"intervalMs\":250,\"serverTime\":1000,\"limits\":{\"maxMessageBytes\":4096}}", welcome);
     }
 
     @Test
