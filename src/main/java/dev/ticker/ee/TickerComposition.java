@@ -107,7 +107,8 @@ public class TickerComposition {
     @Produces
     @Singleton
     PushSessions pushSessions(QuoteDistributor<String> distributor, WireCodec codec, SymbolUniverse universe,
-                              MarketFeed feed, TickerSettings settings) {
-        return new PushSessions(distributor, codec, universe, feed, Clock.systemUTC(), settings.limits());
+                              MarketFeed feed, TickerSettings settings,
+                              @FeedScheduler ScheduledExecutorService scheduler) {
+        return new PushSessions(distributor, codec, universe, feed, Clock.systemUTC(), settings.limits(), scheduler);
     }
 }

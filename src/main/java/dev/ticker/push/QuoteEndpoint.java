@@ -8,6 +8,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
  * which does the work. {@code @Dependent} makes it a CDI bean, which Open Liberty requires before it injects.
  */
 @Dependent
-@ServerEndpoint("/ws/quotes")
+@ServerEndpoint(value = "/ws/quotes", configurator = PushHandshake.class)
 public class QuoteEndpoint {
 
     private static final Logger LOG = Logger.getLogger(QuoteEndpoint.class.getName());
@@ -54,6 +55,11 @@ public class QuoteEndpoint {
     public void binary(Session session, ByteBuffer ignored) {
         WebSocketSink.closeQuietly(session,
                 new CloseReason(CloseCodes.CANNOT_ACCEPT, "binary messages are not supported; send JSON text"));
+    }
+
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        sessions.pong(session);
     }
 
     @OnClose

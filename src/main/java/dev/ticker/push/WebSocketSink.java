@@ -21,6 +21,8 @@ final class WebSocketSink implements FrameSink<String> {
     private static final Logger LOG = Logger.getLogger(WebSocketSink.class.getName());
 
     private final Session session;
+    /** When the send in flight started (System.nanoTime), or 0 when none is: the outbox allows one at a time. */
+    private volatile long sendingSince;
 
     WebSocketSink(Session session) {
         this.session = session;
@@ -28,7 +30,17 @@ final class WebSocketSink implements FrameSink<String> {
 
     @Override
     public void send(String frame, Consumer<Throwable> done) {
-        session.getAsyncRemote().sendText(frame, result -> done.accept(result.isOK() ? null : result.getException()));
+        sendingSince = Math.max(1, System.nanoTime());
+        session.getAsyncRemote().sendText(frame, result -> {
+            sendingSince = 0;
+            done.accept(result.isOK() ? null : result.getException());
+        });
+    }
+
+    /** How long the send in flight has been waiting for the peer to take it; zero if none is in flight. */
+    long stalledNanos(long now) {
+        long since = sendingSince;
+        return since == 0 ? 0 : Math.max(0, now - since);
     }
 
     @Override
@@ -36,6 +48,7 @@ final class WebSocketSink implements FrameSink<String> {
         CloseReason close = switch (reason) {
             case SEND_FAILED -> new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "send failed");
             case FLOODED -> new CloseReason(CloseCodes.VIOLATED_POLICY, "too many requests awaiting replies");
+            case STALLED -> new CloseReason(CloseCodes.VIOLATED_POLICY, "not reading: a send stalled");
         };
         LOG.log(Level.INFO, cause, () -> "Closing session " + session.getId() + ": " + close.getReasonPhrase());
         closeQuietly(session, close);

@@ -53,7 +53,7 @@ final class StandaloneServer {
 
     /** Starts everything; on failure, stops what had started and rethrows. */
     static StandaloneServer start(TickerSettings settings) throws IOException, DeploymentException {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
                 runnable -> {
                     Thread thread = new Thread(runnable, "ticker-feed");
                     thread.setDaemon(true);
@@ -61,8 +61,9 @@ final class StandaloneServer {
                 });
         WeldContainer cdi = null;
         try {
-            cdi = startCdi(settings, scheduler);
-            HttpServer http = startHttp(settings);
+            UpgradeTargets upgrades = new UpgradeTargets();
+            cdi = startCdi(settings, scheduler, upgrades);
+            HttpServer http = startHttp(settings, upgrades);
             return new StandaloneServer(scheduler, cdi, http);
         } catch (IOException | DeploymentException | RuntimeException e) {
             if (cdi != null) {
@@ -71,6 +72,11 @@ final class StandaloneServer {
             scheduler.shutdownNow();
             throw e;
         }
+    }
+
+    /** {@code https} when serving TLS, else {@code http}. */
+    String scheme() {
+        return http.getListener(LISTENER).isSecure() ? "https" : "http";
     }
 
     /** The port actually bound (useful when 0 asked for a free one). */
@@ -96,29 +102,32 @@ final class StandaloneServer {
 
     private static final String LISTENER = "ticker";
 
-    private static WeldContainer startCdi(TickerSettings settings, ScheduledExecutorService scheduler) {
+    private static WeldContainer startCdi(TickerSettings settings, ScheduledExecutorService scheduler,
+                                          UpgradeTargets upgrades) {
         // Only our packages, annotated beans only, as in the WAR: scanning the whole fat jar would triple startup.
         Weld weld = new Weld()
                 .disableDiscovery()
                 .setBeanDiscoveryMode(BeanDiscoveryMode.ANNOTATED)
                 .addPackages(true, TickerComposition.class, QuoteEndpoint.class, TickerApi.class)
-                .addExtension(new StandaloneBeans(settings, scheduler))
+                .addExtension(new StandaloneBeans(settings, scheduler, upgrades))
                 .skipShutdownHook();
         // With discovery off Weld skips library extensions; Jersey's CDI integration is one. Load them as a server would.
         ServiceLoader.load(Extension.class, StandaloneServer.class.getClassLoader()).forEach(weld::addExtension);
         return weld.initialize();
     }
 
-    private static HttpServer startHttp(TickerSettings settings) throws IOException, DeploymentException {
+    private static HttpServer startHttp(TickerSettings settings, UpgradeTargets upgrades)
+            throws IOException, DeploymentException {
         HttpServer http = new HttpServer();
         NetworkListener listener = new NetworkListener(LISTENER, settings.bindAddress(), settings.port());
         // Grizzly's keep-alive idle timeout (30 s) also closes upgraded connections, so a WebSocket client that is
         // merely quiet would be dropped without a close frame. Like Tyrus's own server, switch it off; dead peers
         // are the WebSocket layer's business (pings), and connection counts are bounded by the session limits.
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
+        settings.tls().ifPresent(keystore -> Tls.secure(listener, keystore));
         http.addListener(listener);
 
-        EmbeddedTyrusContainer tyrus = new EmbeddedTyrusContainer(Set.of(QuoteEndpoint.class));
+        EmbeddedTyrusContainer tyrus = new EmbeddedTyrusContainer(Set.of(QuoteEndpoint.class), upgrades);
         listener.registerAddOn(new WebSocketAddOn(tyrus, tyrus.contextPath()));
 
         ServerConfiguration config = http.getServerConfiguration();

@@ -21,8 +21,12 @@ public sealed interface ServerMessage {
         }
     }
 
-    /** What a client may send, so that a well-behaved one never runs into a limit. */
-    record Limits(int maxMessageBytes) {
+    /**
+     * What a client may do, so that a well-behaved one never runs into a limit: message size, symbols, message
+     * rate, sessions in all and per address, the ping interval and how long a send may stall.
+     */
+    record Limits(int maxMessageBytes, int maxSymbolsPerSession, int maxMessagesPerSecond, int maxSessions,
+                  int maxSessionsPerAddress, long pingIntervalMs, long stallTimeoutMs) {
     }
 
     /** A request was refused, wholly or in part; {@code symbols} lists the offending symbols, if any. */

@@ -65,7 +65,7 @@ public final class WireCodec {
 
     /**
      * {@code {"type":"welcome","symbols":[{"symbol","name"},...],"intervalMs":...,"serverTime":...,
-     * "limits":{"maxMessageBytes":...}}}.
+     * "limits":{"maxMessageBytes":...,"maxSymbolsPerSession":...,...}}}.
      */
     public String encode(ServerMessage.Welcome welcome) {
         return write(json -> {
@@ -76,6 +76,12 @@ public final class WireCodec {
             ServerMessage.Limits limits = welcome.limits();
             json.writeStartObject("limits")
                     .write("maxMessageBytes", limits.maxMessageBytes())
+                    .write("maxSymbolsPerSession", limits.maxSymbolsPerSession())
+                    .write("maxMessagesPerSecond", limits.maxMessagesPerSecond())
+                    .write("maxSessions", limits.maxSessions())
+                    .write("maxSessionsPerAddress", limits.maxSessionsPerAddress())
+                    .write("pingIntervalMs", limits.pingIntervalMs())
+                    .write("stallTimeoutMs", limits.stallTimeoutMs())
                     .writeEnd();
             json.writeEnd();
         });

@@ -45,10 +45,12 @@ class WireCodecTest {
     void writesTheWelcome() {
         String welcome = codec.encode(new ServerMessage.Welcome(
                 List.of(new Instrument("ACME", "Acme \"Corp\"", BigDecimal.TEN, 0.1)), 250, 1000,
-                new ServerMessage.Limits(4096)));
+                new ServerMessage.Limits(4096, 100, 20, 10000, 100, 20000, 15000)));
 
         assertEquals("{\"type\":\"welcome\",\"symbols\":[{\"symbol\":\"ACME\",\"name\":\"Acme \\\"Corp\\\"\"}],"
-                + "\"intervalMs\":250,\"serverTime\":1000,\"limits\":{\"maxMessageBytes\":4096}}", welcome);
+                + "\"intervalMs\":250,\"serverTime\":1000,\"limits\":{\"maxMessageBytes\":4096,"
+                + "\"maxSymbolsPerSession\":100,\"maxMessagesPerSecond\":20,\"maxSessions\":10000,"
+                + "\"maxSessionsPerAddress\":100,\"pingIntervalMs\":20000,\"stallTimeoutMs\":15000}}", welcome);
     }
 
     @Test
