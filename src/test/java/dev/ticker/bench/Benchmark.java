@@ -29,8 +29,9 @@ public final class Benchmark {
                 case "fanout" -> List.of(FanOut.run(scenario, jar, out));
                 case "connections" -> List.of(Connections.run(scenario, jar, out));
                 case "engine" -> EngineBaseline.run(scenario, jar, out);
+                case "slow-consumers" -> SlowConsumers.run(scenario, jar, out);
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario.scenario()
-                        + " (fanout, connections, engine)");
+                        + " (fanout, connections, engine, slow-consumers)");
             };
             done.forEach(result -> Progress.say("done: %s", result));
             results.addAll(done);
