@@ -14,4 +14,12 @@ public final class InvalidSettingException extends IllegalArgumentException {
     public InvalidSettingException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Throws unless {@code min <= value <= max}, naming the setting and the range. */
+    static void requireRange(Setting setting, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new InvalidSettingException(
+                    setting.key() + " must be between " + min + " and " + max + ", not " + value);
+        }
+    }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The ticker's validated settings. {@code seedGiven} says whether the seed was configured or drawn at random
@@ -18,7 +19,8 @@ import java.util.Objects;
  */
 public record TickerSettings(String bindAddress, int port, Duration interval, long seed, boolean seedGiven,
                              double activity, List<Instrument> instruments, int historySize,
-                             BusAddress bus) {
+                             BusAddress bus, ClientLimits limits, AllowedOrigins allowedOrigins,
+                             Optional<TlsKeystore> tls) {
 
     private static final long MAX_INTERVAL_MS = 60_000;
     private static final int MAX_HISTORY = 1_000_000;
@@ -43,6 +45,9 @@ public record TickerSettings(String bindAddress, int port, Duration interval, lo
         }
         instruments = List.copyOf(instruments);
         Objects.requireNonNull(bus, "bus");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(allowedOrigins, "allowedOrigins");
+        Objects.requireNonNull(tls, "tls");
     }
 
     /** Builds settings from raw values; settings absent from {@code values} take their defaults. */
@@ -58,12 +63,25 @@ public record TickerSettings(String bindAddress, int port, Duration interval, lo
                 parseDouble(values, Setting.ACTIVITY),
                 instruments(values),
                 parseInt(values, Setting.HISTORY),
-                BusAddress.parse(values.getOrDefault(Setting.BUS, Setting.BUS.defaultText())));
+                BusAddress.parse(values.getOrDefault(Setting.BUS, Setting.BUS.defaultText())),
+                limits(values),
+                AllowedOrigins.parse(values.getOrDefault(Setting.ALLOWED_ORIGINS, Setting.ALLOWED_ORIGINS.defaultText())),
+                TlsKeystore.from(values.get(Setting.TLS_KEYSTORE), values.get(Setting.TLS_KEYSTORE_PASSWORD)));
     }
 
     /** The settings with every default. */
     public static TickerSettings defaults() {
         return from(Map.of());
+    }
+
+    private static ClientLimits limits(Map<Setting, String> values) {
+        return new ClientLimits(parseInt(values, Setting.MAX_MESSAGE_BYTES),
+                parseInt(values, Setting.MAX_SYMBOLS_PER_SESSION),
+                parseInt(values, Setting.MAX_MESSAGES_PER_SECOND),
+                parseInt(values, Setting.MAX_SESSIONS),
+                parseInt(values, Setting.MAX_SESSIONS_PER_ADDRESS),
+                Duration.ofSeconds(parseLong(values, Setting.PING_INTERVAL_SECONDS)),
+                Duration.ofSeconds(parseLong(values, Setting.STALL_TIMEOUT_SECONDS)));
     }
 
     private static List<Instrument> instruments(Map<Setting, String> values) {

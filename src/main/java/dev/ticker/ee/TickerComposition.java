@@ -157,8 +157,10 @@ public class TickerComposition {
     @Produces
     @Singleton
     PushSessions pushSessions(QuoteDistributor<Frame> distributor, WireCodec codec, SymbolUniverse universe,
-                              MarketFeed feed, DeliveryCounters delivery) {
-        return new PushSessions(distributor, codec, universe, feed, Clock.systemUTC(), delivery);
+                              MarketFeed feed, DeliveryCounters delivery, TickerSettings settings,
+                              @FeedScheduler ScheduledExecutorService scheduler) {
+        return new PushSessions(distributor, codec, universe, feed, Clock.systemUTC(), delivery, settings.limits(),
+                scheduler);
     }
 
     @Produces

@@ -7,5 +7,7 @@ public enum Disconnect {
     /** A send failed: the connection is broken. */
     SEND_FAILED,
     /** The peer sent requests faster than it reads their replies. */
-    FLOODED
+    FLOODED,
+    /** The peer stopped reading: a send has been waiting longer than the stall timeout. */
+    STALLED
 }

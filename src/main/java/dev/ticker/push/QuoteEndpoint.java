@@ -8,6 +8,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
@@ -54,6 +55,11 @@ public class QuoteEndpoint {
     public void binary(Session session, ByteBuffer ignored) {
         WebSocketSink.closeQuietly(session,
                 new CloseReason(CloseCodes.CANNOT_ACCEPT, "binary messages are not supported; send JSON text"));
+    }
+
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        sessions.pong(session);
     }
 
     @OnClose

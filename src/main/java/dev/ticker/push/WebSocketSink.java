@@ -24,6 +24,8 @@ final class WebSocketSink implements FrameSink<Frame> {
 
     private final Session session;
     private final DeliveryCounters counters;
+    /** When the send in flight started (System.nanoTime), or 0 when none is: the outbox allows one at a time. */
+    private volatile long sendingSince;
 
     WebSocketSink(Session session, DeliveryCounters counters) {
         this.session = session;
@@ -32,7 +34,9 @@ final class WebSocketSink implements FrameSink<Frame> {
 
     @Override
     public void send(Frame frame, Consumer<Throwable> done) {
+        sendingSince = Math.max(1, System.nanoTime());
         session.getAsyncRemote().sendText(frame.json(), result -> {
+            sendingSince = 0;
             if (result.isOK()) {
                 counters.sent(frame.updates(), utf8Length(frame.json()));
             }
@@ -40,11 +44,18 @@ final class WebSocketSink implements FrameSink<Frame> {
         });
     }
 
+    /** How long the send in flight has been waiting for the peer to take it; zero if none is in flight. */
+    long stalledNanos(long now) {
+        long since = sendingSince;
+        return since == 0 ? 0 : Math.max(0, now - since);
+    }
+
     @Override
     public void disconnect(Disconnect reason, Throwable cause) {
         CloseReason close = switch (reason) {
             case SEND_FAILED -> new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "send failed");
             case FLOODED -> new CloseReason(CloseCodes.VIOLATED_POLICY, "too many requests awaiting replies");
+            case STALLED -> new CloseReason(CloseCodes.VIOLATED_POLICY, "not reading: a send stalled");
         };
         counters.evicted();
         LOG.log(Level.INFO, cause, () -> "Closing session " + session.getId() + ": " + close.getReasonPhrase());

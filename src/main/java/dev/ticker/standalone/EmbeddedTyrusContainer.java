@@ -19,10 +19,12 @@ final class EmbeddedTyrusContainer extends TyrusServerContainer {
     private static final String CONTEXT_PATH = "";
 
     private final TyrusWebSocketEngine engine;
+    private final WebSocketEngine upgrading;
 
-    EmbeddedTyrusContainer(Set<Class<?>> endpoints) {
+    EmbeddedTyrusContainer(Set<Class<?>> endpoints, UpgradeTargets targets) {
         super(endpoints);
         this.engine = TyrusWebSocketEngine.builder(this).build();
+        this.upgrading = targets.recording(engine);
     }
 
     String contextPath() {
@@ -41,7 +43,7 @@ final class EmbeddedTyrusContainer extends TyrusServerContainer {
 
     @Override
     public WebSocketEngine getWebSocketEngine() {
-        return engine;
+        return upgrading;
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class Main {
             System.exit(1);
             return;
         }
-        System.out.println("Ticker running at " + url(settings.bindAddress(), server.port()) + " (Ctrl-C stops it)");
+        System.out.println("Ticker running at " + url(server.scheme(), settings.bindAddress(), server.port()) + " (Ctrl-C stops it)");
         await(stop);
         LOG.info("Stopping");
         server.stop();
@@ -90,10 +90,10 @@ public final class Main {
         }
     }
 
-    private static String url(String bindAddress, int port) {
+    private static String url(String scheme, String bindAddress, int port) {
         boolean anyAddress = bindAddress.equals("0.0.0.0") || bindAddress.equals("::");
         String host = anyAddress ? "localhost" : bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
-        return "http://" + host + ":" + port + "/";
+        return scheme + "://" + host + ":" + port + "/";
     }
 
     private static String usage() {

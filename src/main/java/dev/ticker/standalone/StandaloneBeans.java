@@ -3,6 +3,7 @@ package dev.ticker.standalone;
 import dev.ticker.config.TickerSettings;
 import dev.ticker.ee.FeedScheduler;
 import dev.ticker.ee.ResponseWriters;
+import dev.ticker.push.HandshakeTargets;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -28,11 +29,14 @@ final class StandaloneBeans implements Extension {
     private final TickerSettings settings;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService writers;
+    private final UpgradeTargets upgrades;
 
-    StandaloneBeans(TickerSettings settings, ScheduledExecutorService scheduler, ExecutorService writers) {
+    StandaloneBeans(TickerSettings settings, ScheduledExecutorService scheduler, ExecutorService writers,
+                    UpgradeTargets upgrades) {
         this.settings = settings;
         this.scheduler = scheduler;
         this.writers = writers;
+        this.upgrades = upgrades;
     }
 
     void addBeans(@Observes @Priority(PRIORITY) AfterBeanDiscovery discovery) {
@@ -60,5 +64,12 @@ final class StandaloneBeans implements Extension {
                 .alternative(true)
                 .priority(PRIORITY)
                 .createWith(context -> writers);
+        // Not an alternative: on a server there is no such bean at all, and the origin check asks the servlet request.
+        discovery.addBean()
+                .beanClass(StandaloneBeans.class)
+                .types(HandshakeTargets.class, Object.class)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
+                .scope(Singleton.class)
+                .createWith(context -> upgrades);
     }
 }

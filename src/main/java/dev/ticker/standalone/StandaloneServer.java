@@ -67,7 +67,7 @@ final class StandaloneServer {
 
     /** Starts everything; on failure, stops what had started and rethrows. */
     static StandaloneServer start(TickerSettings settings) throws IOException, DeploymentException {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
                 runnable -> {
                     Thread thread = new Thread(runnable, "ticker-feed");
                     thread.setDaemon(true);
@@ -76,8 +76,9 @@ final class StandaloneServer {
         ExecutorService writers = writers();
         WeldContainer cdi = null;
         try {
-            cdi = startCdi(settings, scheduler, writers);
-            HttpServer http = startHttp(settings, cdi.select(TickerMetrics.class).get());
+            UpgradeTargets upgrades = new UpgradeTargets();
+            cdi = startCdi(settings, scheduler, writers, upgrades);
+            HttpServer http = startHttp(settings, upgrades, cdi.select(TickerMetrics.class).get());
             return new StandaloneServer(scheduler, writers, cdi, http);
         } catch (IOException | DeploymentException | RuntimeException e) {
             if (cdi != null) {
@@ -99,6 +100,11 @@ final class StandaloneServer {
                 });
         pool.allowCoreThreadTimeOut(true);
         return pool;
+    }
+
+    /** {@code https} when serving TLS, else {@code http}. */
+    String scheme() {
+        return http.getListener(LISTENER).isSecure() ? "https" : "http";
     }
 
     /** The port actually bound (useful when 0 asked for a free one). */
@@ -126,29 +132,31 @@ final class StandaloneServer {
     private static final String LISTENER = "ticker";
 
     private static WeldContainer startCdi(TickerSettings settings, ScheduledExecutorService scheduler,
-                                          ExecutorService writers) {
+                                          ExecutorService writers, UpgradeTargets upgrades) {
         // Only our packages, annotated beans only, as in the WAR: scanning the whole fat jar would triple startup.
         Weld weld = new Weld()
                 .disableDiscovery()
                 .setBeanDiscoveryMode(BeanDiscoveryMode.ANNOTATED)
                 .addPackages(true, TickerComposition.class, QuoteEndpoint.class, TickerApi.class)
-                .addExtension(new StandaloneBeans(settings, scheduler, writers))
+                .addExtension(new StandaloneBeans(settings, scheduler, writers, upgrades))
                 .skipShutdownHook();
         // With discovery off Weld skips library extensions; Jersey's CDI integration is one. Load them as a server would.
         ServiceLoader.load(Extension.class, StandaloneServer.class.getClassLoader()).forEach(weld::addExtension);
         return weld.initialize();
     }
 
-    private static HttpServer startHttp(TickerSettings settings, TickerMetrics metrics) throws IOException, DeploymentException {
+    private static HttpServer startHttp(TickerSettings settings, UpgradeTargets upgrades, TickerMetrics metrics)
+            throws IOException, DeploymentException {
         HttpServer http = new HttpServer();
         NetworkListener listener = new NetworkListener(LISTENER, settings.bindAddress(), settings.port());
         // Grizzly's keep-alive idle timeout (30 s) also closes upgraded connections, so a WebSocket client that is
         // merely quiet would be dropped without a close frame. Like Tyrus's own server, switch it off; dead peers
         // are the WebSocket layer's business (pings), and connection counts are bounded by the session limits.
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
+        settings.tls().ifPresent(keystore -> Tls.secure(listener, keystore));
         http.addListener(listener);
 
-        EmbeddedTyrusContainer tyrus = new EmbeddedTyrusContainer(Set.of(QuoteEndpoint.class));
+        EmbeddedTyrusContainer tyrus = new EmbeddedTyrusContainer(Set.of(QuoteEndpoint.class), upgrades);
         listener.registerAddOn(new WebSocketAddOn(tyrus, tyrus.contextPath()));
 
         ServerConfiguration config = http.getServerConfiguration();

@@ -12,6 +12,10 @@ public enum ErrorCode {
     UNKNOWN_TYPE("unknown-type"),
     /** One or more symbols are not listed; the listed ones in the same request still apply. */
     UNKNOWN_SYMBOL("unknown-symbol"),
+    /** A subscription would exceed the symbols one session may hold; the listed symbols were refused. */
+    TOO_MANY_SYMBOLS("too-many-symbols"),
+    /** A WebSocket handshake was refused (its origin is not allowed). */
+    HANDSHAKE_REFUSED("handshake-refused"),
     /** An HTTP query parameter is malformed. */
     INVALID_PARAMETER("invalid-parameter"),
     /** No such HTTP resource. */

@@ -11,17 +11,19 @@ import java.util.Objects;
 public sealed interface ServerMessage {
 
     /**
-     * Sent once, on open: the universe, the tick interval, the server's clock (for staleness) and, on a WebSocket,
-     * the connection's opening handshake as the server saw it (null elsewhere).
+     * Sent once, on open: the universe, the tick interval, the server's clock (for staleness), on a WebSocket the
+     * limits this session runs into and on a WebSocket, the connection's opening handshake as the server saw it (null
+     * elsewhere).
      */
-    record Welcome(List<Instrument> symbols, long intervalMs, long serverTime, Handshake handshake)
+    record Welcome(List<Instrument> symbols, long intervalMs, long serverTime, Limits limits, Handshake handshake)
             implements ServerMessage {
         public Welcome {
             symbols = List.copyOf(symbols);
         }
 
+        /** A welcome without limits or handshake: a server-sent event stream's, whose client sends nothing. */
         public Welcome(List<Instrument> symbols, long intervalMs, long serverTime) {
-            this(symbols, intervalMs, serverTime, null);
+            this(symbols, intervalMs, serverTime, null, null);
         }
     }
 
@@ -34,6 +36,14 @@ public sealed interface ServerMessage {
         public Handshake {
             Objects.requireNonNull(key, "key");
         }
+    }
+
+    /**
+     * What a client may do, so that a well-behaved one never runs into a limit: message size, symbols, message
+     * rate, sessions in all and per address, the ping interval and how long a send may stall.
+     */
+    record Limits(int maxMessageBytes, int maxSymbolsPerSession, int maxMessagesPerSecond, int maxSessions,
+                  int maxSessionsPerAddress, long pingIntervalMs, long stallTimeoutMs) {
     }
 
     /** A request was refused, wholly or in part; {@code symbols} lists the offending symbols, if any. */

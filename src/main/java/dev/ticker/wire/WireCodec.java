@@ -142,8 +142,8 @@ public final class WireCodec {
     }
 
     /**
-     * {@code {"type":"welcome","symbols":[{"symbol","name"},...],"intervalMs":...,"serverTime":...
-     * [,"handshake":{"key":...[,"accept":...]}]}}.
+     * {@code {"type":"welcome","symbols":[{"symbol","name"},...],"intervalMs":...,"serverTime":...,
+     * [,"limits":{"maxMessageBytes":...,"maxSymbolsPerSession":...,...}][,"handshake":{"key":...[,"accept":...]}]}}.
      */
     public String encode(ServerMessage.Welcome welcome) {
         return write(json -> {
@@ -151,6 +151,18 @@ public final class WireCodec {
             instrumentArray(json, welcome.symbols());
             json.write("intervalMs", welcome.intervalMs())
                     .write("serverTime", welcome.serverTime());
+            ServerMessage.Limits limits = welcome.limits();
+            if (limits != null) {
+                json.writeStartObject("limits")
+                        .write("maxMessageBytes", limits.maxMessageBytes())
+                        .write("maxSymbolsPerSession", limits.maxSymbolsPerSession())
+                        .write("maxMessagesPerSecond", limits.maxMessagesPerSecond())
+                        .write("maxSessions", limits.maxSessions())
+                        .write("maxSessionsPerAddress", limits.maxSessionsPerAddress())
+                        .write("pingIntervalMs", limits.pingIntervalMs())
+                        .write("stallTimeoutMs", limits.stallTimeoutMs())
+                        .writeEnd();
+            }
             ServerMessage.Handshake handshake = welcome.handshake();
             if (handshake != null) {
                 json.writeStartObject("handshake").write("key", handshake.key());

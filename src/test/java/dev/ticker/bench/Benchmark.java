@@ -31,8 +31,9 @@ public final class Benchmark {
                 case "engine" -> EngineBaseline.run(scenario, jar, out);
                 case "economics" -> Economics.run(scenario, jar, out);
                 case "redis-hop" -> RedisHop.run(scenario, jar, out);
+                case "slow-consumers" -> SlowConsumers.run(scenario, jar, out);
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario.scenario()
-                        + " (fanout, connections, engine, economics, redis-hop)");
+                        + " (fanout, connections, engine, economics, redis-hop, slow-consumers)");
             };
             done.forEach(result -> Progress.say("done: %s", result));
             results.addAll(done);

@@ -32,6 +32,10 @@ final class Universe {
         return file;
     }
 
+    List<String> all() {
+        return List.copyOf(symbols);
+    }
+
     /** {@code k} distinct symbols for session {@code session}, the same every run. */
     List<String> pick(int session, int k) {
         List<String> shuffled = new ArrayList<>(symbols);

@@ -80,6 +80,14 @@ class SettingsSourceTest {
     }
 
     @Test
+    void clientLimitsHaveDefaultsAndRanges() {
+        assertEquals(4096, TickerSettings.defaults().limits().maxMessageBytes());
+        assertEquals(100_000, load("--max-message-bytes=100000").limits().maxMessageBytes());
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> load("--max-message-bytes=10"));
+        assertEquals("max-message-bytes must be between 64 and 16777216, not 10", e.getMessage());
+    }
+
+    @Test
     void readsAnInlineUniverse() {
         TickerSettings settings = load("--symbols=AAA,Triple A,10.5,0.2; BBB,Bee Corp,3,0.1");
 

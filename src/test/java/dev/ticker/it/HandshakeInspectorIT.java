@@ -34,14 +34,14 @@ class HandshakeInspectorIT extends DeployedTicker {
     @Test
     void welcomeReportsTheKeySentAndTheAcceptAnswered() throws Exception {
         String key = newKey();
-        try (RawWebSocket socket = RawWebSocket.open(base, key, REPLY)) {
+        try (HandshakeSocket socket = HandshakeSocket.open(base, key, REPLY)) {
             assertEquals(101, socket.status(), "switching protocols");
             JsonObject welcome = socket.nextJson();
             assertEquals("welcome", welcome.getString("type"), welcome::toString);
             JsonObject handshake = welcome.getJsonObject("handshake");
             assertAll(welcome.toString(),
                     () -> assertEquals(key, handshake.getString("key"), "the key the client sent"),
-                    () -> assertEquals(RawWebSocket.acceptFor(key), socket.header("Sec-WebSocket-Accept"),
+                    () -> assertEquals(HandshakeSocket.acceptFor(key), socket.header("Sec-WebSocket-Accept"),
                             "the server answered the accept value of RFC 6455"),
                     () -> assertEquals(socket.header("Sec-WebSocket-Accept"), handshake.getString("accept"),
                             "the accept the welcome reports is the header the client got"));
@@ -58,10 +58,10 @@ class HandshakeInspectorIT extends DeployedTicker {
                 mismatches.add(clients.submit(() -> {
                     String key = newKey();
                     start.await(REPLY.toSeconds(), TimeUnit.SECONDS);
-                    try (RawWebSocket socket = RawWebSocket.open(base, key, REPLY)) {
+                    try (HandshakeSocket socket = HandshakeSocket.open(base, key, REPLY)) {
                         JsonObject handshake = socket.nextJson().getJsonObject("handshake");
                         boolean own = key.equals(handshake.getString("key"))
-                                && RawWebSocket.acceptFor(key).equals(handshake.getString("accept"));
+                                && HandshakeSocket.acceptFor(key).equals(handshake.getString("accept"));
                         return own ? null : "sent " + key + ", welcome reported " + handshake;
                     }
                 }));

@@ -149,6 +149,16 @@ class HttpPollingIT extends DeployedTicker {
     }
 
     @Test
+    void hugeSymbolsQueryIsA400InvalidParameterAndChangesNothing() {
+        // Over the 4096 characters allowed, well under the 8 KB request lines every server here accepts.
+        String huge = "ACME," + "GLOBX,".repeat(900) + "ACME";
+        assertError(api.get("api/quotes?symbols=" + huge), 400, "invalid-parameter");
+        assertError(api.get("api/quotes?symbols=" + "X".repeat(5000)), 400, "invalid-parameter");
+        assertEquals(List.of("ACME"), QuoteJson.symbols(api.getJson("api/quotes?symbols=ACME").getJsonArray("quotes")),
+                "the API still answers normally");
+    }
+
+    @Test
     void unknownPathIsA404WithJsonError() {
         assertError(api.get("api/nothing-here"), 404, "not-found");
     }

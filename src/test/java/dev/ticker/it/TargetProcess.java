@@ -2,6 +2,7 @@ package dev.ticker.it;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -54,6 +55,34 @@ final class TargetProcess {
      * ({@code jcmd GC.class_histogram}, run with the JDK of that process).
      */
     static long liveInstances(ProcessHandle process, String className) {
+        return instancesIn(histogram(process), className);
+    }
+
+    /** The bytes of all live objects of {@code process} after a full GC (the histogram's total). */
+    static long liveBytes(ProcessHandle process) {
+        return histogram(process).lines()
+                .map(String::trim)
+                .filter(line -> line.startsWith("Total"))
+                .map(line -> line.split("\\s+"))
+                .mapToLong(columns -> Long.parseLong(columns[2]))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Total line in the class histogram of " + process.pid()));
+    }
+
+    /** The number of threads of {@code process}, from Linux's {@code /proc}. */
+    static int threads(ProcessHandle process) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("Threads:"))
+                    .mapToInt(line -> Integer.parseInt(line.substring("Threads:".length()).trim()))
+                    .findFirst()
+                    .orElseThrow();
+        } catch (IOException e) {
+            throw new AssertionError("cannot read the thread count of " + process.pid(), e);
+        }
+    }
+
+    private static String histogram(ProcessHandle process) {
         Path java = Path.of(process.info().command().orElseThrow());
         Path jcmd = java.resolveSibling("jcmd");
         try {
@@ -68,7 +97,7 @@ final class TargetProcess {
                 histogram.destroyForcibly();
                 fail("jcmd GC.class_histogram failed on pid " + process.pid() + ":\n" + output);
             }
-            return instancesIn(output, className);
+            return output;
         } catch (IOException e) {
             throw new AssertionError("cannot run " + jcmd, e);
         } catch (InterruptedException e) {

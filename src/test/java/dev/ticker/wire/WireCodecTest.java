@@ -47,10 +47,13 @@ class WireCodecTest {
     @Test
     void writesTheWelcome() {
         String welcome = codec.encode(new ServerMessage.Welcome(
-                List.of(new Instrument("ACME", "Acme \"Corp\"", BigDecimal.TEN, 0.1)), 250, 1000));
+                List.of(new Instrument("ACME", "Acme \"Corp\"", BigDecimal.TEN, 0.1)), 250, 1000,
+                new ServerMessage.Limits(4096, 100, 20, 10000, 100, 20000, 15000), null));
 
         assertEquals("{\"type\":\"welcome\",\"symbols\":[{\"symbol\":\"ACME\",\"name\":\"Acme \\\"Corp\\\"\"}],"
-                + "\"intervalMs\":250,\"serverTime\":1000}", welcome);
+                + "\"intervalMs\":250,\"serverTime\":1000,\"limits\":{\"maxMessageBytes\":4096,"
+                + "\"maxSymbolsPerSession\":100,\"maxMessagesPerSecond\":20,\"maxSessions\":10000,"
+                + "\"maxSessionsPerAddress\":100,\"pingIntervalMs\":20000,\"stallTimeoutMs\":15000}}", welcome);
     }
 
     @Test
@@ -85,7 +88,7 @@ class WireCodecTest {
 
     @Test
     void writesTheHandshakeInTheWelcome() {
-        String welcome = codec.encode(new ServerMessage.Welcome(List.of(), 250, 1000,
+        String welcome = codec.encode(new ServerMessage.Welcome(List.of(), 250, 1000, null,
                 new ServerMessage.Handshake("dGhlIHNhbXBsZSBub25jZQ==", "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")));
 
         assertEquals("{\"type\":\"welcome\",\"symbols\":[],\"intervalMs\":250,\"serverTime\":1000,"
