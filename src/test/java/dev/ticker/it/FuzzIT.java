@@ -2,6 +2,7 @@ package dev.ticker.it;
 
 import jakarta.json.JsonObject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -31,7 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and random JSON messages. Garbage HTTP is never served, each broken WebSocket connection is closed by the server,
  * random JSON gets replies and keeps its session; a bystander keeps receiving quotes throughout; and afterwards the server holds no more sessions,
  * threads or heap than before (jcmd and /proc on the target's JVM). A failure names its seed and case.
+ *
+ * <p>Tagged {@code fuzz}: it runs once per WebSocket engine (Tyrus standalone, Undertow on WildFly, Liberty's, Tomcat's,
+ * Jetty's), not again on the targets that put the same Tyrus behind nginx or inside GlassFish; it takes minutes.
  */
+@Tag("fuzz")
 class FuzzIT extends DeployedTicker {
 
     private static final long SEED = Long.getLong("ticker.it.fuzzSeed", 20261121L);
