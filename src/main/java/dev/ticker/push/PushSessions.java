@@ -159,9 +159,9 @@ public final class PushSessions {
             if (peer.sink().stalledNanos(now) > stall) {
                 LOG.log(Level.INFO, () -> "Closing session " + peer.session().getId() + ": not reading for "
                         + limits.stallTimeout().toSeconds() + " s");
-                peer.outbox().close();
-                peer.sink().disconnect(Disconnect.STALLED, null);
+                // Forget it first (which closes its outbox), so nothing is offered to it while it closes.
                 closed(peer.session());
+                peer.sink().disconnect(Disconnect.STALLED, null);
             } else if (peer.pingDue(now, ping)) {
                 if (peer.unanswered() >= MISSED_PONGS) {
                     LOG.log(Level.INFO, () -> "Closing session " + peer.session().getId() + ": no pong to "
