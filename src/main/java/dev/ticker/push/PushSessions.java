@@ -173,7 +173,7 @@ public final class PushSessions {
             if (peer.sink().stalledNanos(now) > stall) {
                 LOG.log(Level.INFO, () -> "Closing session " + peer.session().getId() + ": not reading for "
                         + limits.stallTimeout().toSeconds() + " s");
-                // Forget it first: whoever sees the close must find the registry without it.
+                // Forget it first (which closes its outbox), so nothing is offered to it while it closes.
                 closed(peer.session());
                 peer.sink().disconnect(Disconnect.STALLED, null);
             } else if (peer.pingDue(now, ping)) {
