@@ -13,8 +13,8 @@ import java.util.Objects;
  * symbol gets a slot, found through a {@link SlotTable}; the slot arrays start when the first symbol is wanted, grow
  * by doubling, reuse the slots of unwanted symbols, and are all released when nothing is wanted any more.
  *
- * <p>The order is a ring of (slot, seq) entries; a replaced frame leaves a stale entry behind, skipped on the way
- * out and dropped when the ring fills up, so the ring never holds more than twice the number of slots. Offers
+ * <p>The order is a {@link SeqRing} of (slot, seq) entries; a replaced frame leaves a stale entry behind, skipped on
+ * the way out and dropped when the ring fills up, so the ring never holds more than twice the number of slots. Offers
  * arrive in seq order (the board publishes in order), so the ring is sorted without sorting.
  *
  * @param <F> the encoded frame type
@@ -36,13 +36,10 @@ final class SymbolSlots<F> {
     private long[] floor = NO_LONGS;
     private Object[] pending = NO_FRAMES;
     private long[] pendingSeq = NO_LONGS;
-    private int[] ringSlot = NO_INTS;
-    private long[] ringSeq = NO_LONGS;
+    private final SeqRing ring = new SeqRing();
     /** Slots handed out so far (free ones included). */
     private int used;
     private int freeSlot = -1;
-    private int head;
-    private int size;
     private int pendingCount;
 
     SymbolSlots(int symbolCount) {
@@ -94,25 +91,21 @@ final class SymbolSlots<F> {
         }
         pending[slot] = frame;
         pendingSeq[slot] = seq;
-        if (size == ringSlot.length) {
-            compact();
+        if (ring.isFull()) {
+            // At most one live entry per slot, and the ring has room for twice the slots: this frees at least half.
+            ring.compact(this);
         }
-        int tail = (head + size++) % ringSlot.length;
-        ringSlot[tail] = slot;
-        ringSeq[tail] = seq;
+        ring.add(slot, seq);
         return result;
     }
 
     /** The seq of the pending frame {@link #poll} would return, or {@link Long#MAX_VALUE} if there is none. */
     long peekSeq() {
-        while (size > 0) {
-            int slot = ringSlot[head];
-            long seq = ringSeq[head];
-            if (isLive(slot, seq)) {
-                return seq;
+        while (!ring.isEmpty()) {
+            if (isLive(ring.headSlot(), ring.headSeq())) {
+                return ring.headSeq();
             }
-            head = (head + 1) % ringSlot.length;
-            size--;
+            ring.removeHead();
         }
         return Long.MAX_VALUE;
     }
@@ -120,11 +113,10 @@ final class SymbolSlots<F> {
     /** The pending frame with the lowest seq, or null. */
     @SuppressWarnings("unchecked")
     F poll() {
-        while (size > 0) {
-            int slot = ringSlot[head];
-            long seq = ringSeq[head];
-            head = (head + 1) % ringSlot.length;
-            size--;
+        while (!ring.isEmpty()) {
+            int slot = ring.headSlot();
+            long seq = ring.headSeq();
+            ring.removeHead();
             if (isLive(slot, seq)) {
                 F frame = (F) pending[slot];
                 drop(slot);
@@ -154,8 +146,7 @@ final class SymbolSlots<F> {
     void clearPending() {
         Arrays.fill(pending, null);
         pendingCount = 0;
-        head = 0;
-        size = 0;
+        ring.clear();
     }
 
     /** How many slots the arrays hold now, used or not: what the memory is proportional to. */
@@ -164,7 +155,7 @@ final class SymbolSlots<F> {
     }
 
     int ringCapacity() {
-        return ringSlot.length;
+        return ring.capacity();
     }
 
     private int takeSlot() {
@@ -184,17 +175,7 @@ final class SymbolSlots<F> {
         floor = Arrays.copyOf(floor, slots);
         pending = Arrays.copyOf(pending, slots);
         pendingSeq = Arrays.copyOf(pendingSeq, slots);
-        // Each slot has at most one live entry, so twice the slots plus one leaves room after a compaction.
-        int[] newSlots = new int[2 * slots + 1];
-        long[] newSeqs = new long[newSlots.length];
-        for (int i = 0; i < size; i++) {
-            int at = (head + i) % ringSlot.length;
-            newSlots[i] = ringSlot[at];
-            newSeqs[i] = ringSeq[at];
-        }
-        ringSlot = newSlots;
-        ringSeq = newSeqs;
-        head = 0;
+        ring.resize(2 * slots + 1);
     }
 
     /** Nothing is wanted, so nothing is pending: the ring holds only stale entries, and every array can go. */
@@ -203,15 +184,13 @@ final class SymbolSlots<F> {
         floor = NO_LONGS;
         pending = NO_FRAMES;
         pendingSeq = NO_LONGS;
-        ringSlot = NO_INTS;
-        ringSeq = NO_LONGS;
+        ring.release();
         used = 0;
         freeSlot = -1;
-        head = 0;
-        size = 0;
     }
 
-    private boolean isLive(int slot, long seq) {
+    /** Whether the ring entry (slot, seq) is the frame still pending in that slot, not a stale one. */
+    boolean isLive(int slot, long seq) {
         return pending[slot] != null && pendingSeq[slot] == seq;
     }
 
@@ -220,19 +199,5 @@ final class SymbolSlots<F> {
             pending[slot] = null;
             pendingCount--;
         }
-    }
-
-    /** Drops stale entries; at most one live entry per slot remains, so at least half the ring frees up. */
-    private void compact() {
-        int live = 0;
-        for (int i = 0; i < size; i++) {
-            int at = (head + i) % ringSlot.length;
-            if (isLive(ringSlot[at], ringSeq[at])) {
-                int to = (head + live++) % ringSlot.length;
-                ringSlot[to] = ringSlot[at];
-                ringSeq[to] = ringSeq[at];
-            }
-        }
-        size = live;
     }
 }
