@@ -1,6 +1,7 @@
 package dev.ticker.fanout;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The per-symbol half of an outbox: which symbols are wanted from which seq on (the floor), and the latest unsent
@@ -8,8 +9,12 @@ import java.util.Arrays;
  * everything older, so a peer never receives a lower seq after a higher one. Not thread-safe: the owning outbox
  * guards it with its lock.
  *
- * <p>The order is a ring of (symbol, seq) entries; a replaced frame leaves a stale entry behind, skipped on the way
- * out and dropped when the ring fills up, so the ring never holds more than twice the number of symbols. Offers
+ * <p>Memory follows the subscriptions, not the universe (an outbox per session, thousands of sessions): each wanted
+ * symbol gets a slot, found through a {@link SlotTable}; the slot arrays start when the first symbol is wanted, grow
+ * by doubling, reuse the slots of unwanted symbols, and are all released when nothing is wanted any more.
+ *
+ * <p>The order is a {@link SeqRing} of (slot, seq) entries; a replaced frame leaves a stale entry behind, skipped on
+ * the way out and dropped when the ring fills up, so the ring never holds more than twice the number of slots. Offers
  * arrive in seq order (the board publishes in order), so the ring is sorted without sorting.
  *
  * @param <F> the encoded frame type
@@ -19,73 +24,88 @@ final class SymbolSlots<F> {
     /** What became of an offered frame. */
     enum Offer { REJECTED, QUEUED, REPLACED }
 
-    private static final long NOT_WANTED = Long.MAX_VALUE;
+    private static final int FIRST_SLOTS = 4;
+    private static final int[] NO_INTS = {};
+    private static final long[] NO_LONGS = {};
+    private static final Object[] NO_FRAMES = {};
 
-    private final long[] floor;
-    private final Object[] pending;
-    private final long[] pendingSeq;
-    private final int[] ringSymbol;
-    private final long[] ringSeq;
-    private int head;
-    private int size;
+    private final int symbolCount;
+    private final SlotTable table = new SlotTable();
+    /** The symbol in each slot; a free slot holds {@code -2 - next free slot}, so -1 ends the free list. */
+    private int[] slotSymbol = NO_INTS;
+    private long[] floor = NO_LONGS;
+    private Object[] pending = NO_FRAMES;
+    private long[] pendingSeq = NO_LONGS;
+    private final SeqRing ring = new SeqRing();
+    /** Slots handed out so far (free ones included). */
+    private int used;
+    private int freeSlot = -1;
     private int pendingCount;
 
     SymbolSlots(int symbolCount) {
-        this.floor = new long[symbolCount];
-        Arrays.fill(floor, NOT_WANTED);
-        this.pending = new Object[symbolCount];
-        this.pendingSeq = new long[symbolCount];
-        this.ringSymbol = new int[2 * symbolCount + 1];
-        this.ringSeq = new long[ringSymbol.length];
+        this.symbolCount = symbolCount;
     }
 
     int symbolCount() {
-        return floor.length;
+        return symbolCount;
     }
 
     boolean isWanted(int symbol) {
-        return floor[symbol] != NOT_WANTED;
+        return table.slotOf(Objects.checkIndex(symbol, symbolCount)) >= 0;
     }
 
     /** Wants quotes of {@code symbol} above {@code floorSeq} from now on. */
     void want(int symbol, long floorSeq) {
-        floor[symbol] = floorSeq;
+        int slot = table.slotOf(Objects.checkIndex(symbol, symbolCount));
+        if (slot < 0) {
+            slot = takeSlot();
+            slotSymbol[slot] = symbol;
+            table.put(symbol, slot);
+        }
+        floor[slot] = floorSeq;
     }
 
     void unwant(int symbol) {
-        floor[symbol] = NOT_WANTED;
-        drop(symbol);
+        int slot = table.slotOf(Objects.checkIndex(symbol, symbolCount));
+        if (slot < 0) {
+            return;
+        }
+        drop(slot);
+        table.remove(symbol);
+        if (table.size() == 0) {
+            release();
+            return;
+        }
+        slotSymbol[slot] = -2 - freeSlot;
+        freeSlot = slot;
     }
 
     Offer offer(int symbol, long seq, F frame) {
-        if (seq <= floor[symbol]) {
+        int slot = table.slotOf(Objects.checkIndex(symbol, symbolCount));
+        if (slot < 0 || seq <= floor[slot]) {
             return Offer.REJECTED;
         }
-        Offer result = pending[symbol] == null ? Offer.QUEUED : Offer.REPLACED;
+        Offer result = pending[slot] == null ? Offer.QUEUED : Offer.REPLACED;
         if (result == Offer.QUEUED) {
             pendingCount++;
         }
-        pending[symbol] = frame;
-        pendingSeq[symbol] = seq;
-        if (size == ringSymbol.length) {
-            compact();
+        pending[slot] = frame;
+        pendingSeq[slot] = seq;
+        if (ring.isFull()) {
+            // At most one live entry per slot, and the ring has room for twice the slots: this frees at least half.
+            ring.compact(this);
         }
-        int tail = (head + size++) % ringSymbol.length;
-        ringSymbol[tail] = symbol;
-        ringSeq[tail] = seq;
+        ring.add(slot, seq);
         return result;
     }
 
     /** The seq of the pending frame {@link #poll} would return, or {@link Long#MAX_VALUE} if there is none. */
     long peekSeq() {
-        while (size > 0) {
-            int symbol = ringSymbol[head];
-            long seq = ringSeq[head];
-            if (isLive(symbol, seq)) {
-                return seq;
+        while (!ring.isEmpty()) {
+            if (isLive(ring.headSlot(), ring.headSeq())) {
+                return ring.headSeq();
             }
-            head = (head + 1) % ringSymbol.length;
-            size--;
+            ring.removeHead();
         }
         return Long.MAX_VALUE;
     }
@@ -93,29 +113,30 @@ final class SymbolSlots<F> {
     /** The pending frame with the lowest seq, or null. */
     @SuppressWarnings("unchecked")
     F poll() {
-        while (size > 0) {
-            int symbol = ringSymbol[head];
-            long seq = ringSeq[head];
-            head = (head + 1) % ringSymbol.length;
-            size--;
-            if (isLive(symbol, seq)) {
-                F frame = (F) pending[symbol];
-                drop(symbol);
+        while (!ring.isEmpty()) {
+            int slot = ring.headSlot();
+            long seq = ring.headSeq();
+            ring.removeHead();
+            if (isLive(slot, seq)) {
+                F frame = (F) pending[slot];
+                drop(slot);
                 return frame;
             }
         }
         return null;
     }
 
+    /** The wanted symbols, ascending. */
     int[] wanted() {
-        int[] symbols = new int[floor.length];
+        int[] symbols = new int[table.size()];
         int count = 0;
-        for (int i = 0; i < floor.length; i++) {
-            if (isWanted(i)) {
-                symbols[count++] = i;
+        for (int slot = 0; slot < used; slot++) {
+            if (slotSymbol[slot] >= 0) {
+                symbols[count++] = slotSymbol[slot];
             }
         }
-        return Arrays.copyOf(symbols, count);
+        Arrays.sort(symbols);
+        return symbols;
     }
 
     int pendingCount() {
@@ -125,32 +146,58 @@ final class SymbolSlots<F> {
     void clearPending() {
         Arrays.fill(pending, null);
         pendingCount = 0;
-        head = 0;
-        size = 0;
+        ring.clear();
     }
 
-    private boolean isLive(int symbol, long seq) {
-        return pending[symbol] != null && pendingSeq[symbol] == seq;
+    /** How many slots the arrays hold now, used or not: what the memory is proportional to. */
+    int slotCapacity() {
+        return slotSymbol.length;
     }
 
-    private void drop(int symbol) {
-        if (pending[symbol] != null) {
-            pending[symbol] = null;
+    int ringCapacity() {
+        return ring.capacity();
+    }
+
+    private int takeSlot() {
+        if (freeSlot >= 0) {
+            int slot = freeSlot;
+            freeSlot = -2 - slotSymbol[slot];
+            return slot;
+        }
+        if (used == slotSymbol.length) {
+            grow(Math.max(FIRST_SLOTS, 2 * used));
+        }
+        return used++;
+    }
+
+    private void grow(int slots) {
+        slotSymbol = Arrays.copyOf(slotSymbol, slots);
+        floor = Arrays.copyOf(floor, slots);
+        pending = Arrays.copyOf(pending, slots);
+        pendingSeq = Arrays.copyOf(pendingSeq, slots);
+        ring.resize(2 * slots + 1);
+    }
+
+    /** Nothing is wanted, so nothing is pending: the ring holds only stale entries, and every array can go. */
+    private void release() {
+        slotSymbol = NO_INTS;
+        floor = NO_LONGS;
+        pending = NO_FRAMES;
+        pendingSeq = NO_LONGS;
+        ring.release();
+        used = 0;
+        freeSlot = -1;
+    }
+
+    /** Whether the ring entry (slot, seq) is the frame still pending in that slot, not a stale one. */
+    boolean isLive(int slot, long seq) {
+        return pending[slot] != null && pendingSeq[slot] == seq;
+    }
+
+    private void drop(int slot) {
+        if (pending[slot] != null) {
+            pending[slot] = null;
             pendingCount--;
         }
-    }
-
-    /** Drops stale entries; at most one live entry per symbol remains, so at least half the ring frees up. */
-    private void compact() {
-        int live = 0;
-        for (int i = 0; i < size; i++) {
-            int at = (head + i) % ringSymbol.length;
-            if (isLive(ringSymbol[at], ringSeq[at])) {
-                int to = (head + live++) % ringSymbol.length;
-                ringSymbol[to] = ringSymbol[at];
-                ringSeq[to] = ringSeq[at];
-            }
-        }
-        size = live;
     }
 }
