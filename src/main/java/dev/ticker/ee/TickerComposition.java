@@ -27,6 +27,7 @@ import jakarta.websocket.CloseReason.CloseCodes;
 
 import java.time.Clock;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
@@ -129,15 +130,36 @@ public class TickerComposition {
     @Produces
     @Singleton
     QuoteStreams quoteStreams(QuoteDistributor<Frame> distributor, WireCodec codec, SymbolUniverse universe,
-                              MarketFeed feed, @ResponseWriters ExecutorService writers) {
-        return new QuoteStreams(distributor, codec, universe, feed, Clock.systemUTC(), writers);
+                              MarketFeed feed, @ResponseWriters Instance<ExecutorService> writers) {
+        return new QuoteStreams(distributor, codec, universe, feed, Clock.systemUTC(), onFirstUse(writers));
     }
 
     @Produces
     @Singleton
-    LongPolls longPolls(QuoteBoard board, WireCodec codec, @ResponseWriters ExecutorService writers) {
-        LongPolls polls = new LongPolls(board, codec, writers);
+    LongPolls longPolls(QuoteBoard board, WireCodec codec, @ResponseWriters Instance<ExecutorService> writers) {
+        LongPolls polls = new LongPolls(board, codec, onFirstUse(writers));
         board.addListener(polls);
         return polls;
+    }
+
+    /**
+     * The writer executor, looked up when the first answer is written rather than when a registry is built: the
+     * stop observer builds the registries if no client ever used them, and the server's executor may be gone by then.
+     */
+    private static Executor onFirstUse(Instance<ExecutorService> writers) {
+        return new Executor() {
+            private volatile Executor resolved;
+
+            @Override
+            public void execute(Runnable task) {
+                Executor target = resolved;
+                if (target == null) {
+                    // Racing first uses may both resolve it: the bean is a singleton, so they get the same one.
+                    target = writers.get();
+                    resolved = target;
+                }
+                target.execute(task);
+            }
+        };
     }
 }

@@ -93,7 +93,9 @@ public final class LongPolls implements QuoteListener {
     /** Answers every waiting poll {@code 503}: the application is stopping. */
     public void closeAll() {
         List<Waiter> all = new ArrayList<>(waiting);
-        LOG.log(Level.INFO, () -> "Answering " + all.size() + " waiting long polls: server shutting down");
+        if (!all.isEmpty()) {
+            LOG.log(Level.INFO, () -> "Answering " + all.size() + " waiting long polls: server shutting down");
+        }
         for (Waiter waiter : all) {
             if (waiting.remove(waiter)) {
                 waiter.response().resume(Response.status(Response.Status.SERVICE_UNAVAILABLE)

@@ -75,7 +75,9 @@ public final class QuoteStreams {
     /** Ends every stream; used when the application stops. */
     public void closeAll() {
         List<EventStream> all = new ArrayList<>(open);
-        LOG.log(Level.INFO, () -> "Closing " + all.size() + " event streams: server shutting down");
+        if (!all.isEmpty()) {
+            LOG.log(Level.INFO, () -> "Closing " + all.size() + " event streams: server shutting down");
+        }
         all.forEach(EventStream::end);
     }
 

@@ -15,6 +15,7 @@ public class TickerApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(SymbolsResource.class, QuotesResource.class, NextQuotesResource.class, QuoteStreamResource.class,
+                EventStreamHeaders.class,
                 ApiExceptionMapper.class, WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
     }
 }

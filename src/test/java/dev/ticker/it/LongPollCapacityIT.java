@@ -45,11 +45,11 @@ class LongPollCapacityIT extends DeployedTicker {
     /** A fifth of the ~500 a thread per waiting request would add; well above what pools grow by under load. */
     private static final int MAX_EXTRA_THREADS = 100;
     /**
-     * One answer per client on average: a sanity check that the polls kept being answered. An idle machine gives
-     * each client about 20 in the window (its symbol trades on about every other 200 ms tick); the build shares two
-     * busy cores with other builds, so the bound is loose, and the thread count is the measurement that matters.
+     * A sanity check that the polls kept being answered, no more: an idle machine gives each client about 20 answers
+     * in the window (its symbol trades on about every other 200 ms tick), but the build shares two cores with other
+     * builds (716 to 2296 answers were seen at load averages of 13 to 22). The thread count is what this test measures.
      */
-    private static final int MIN_ANSWERS = CLIENTS;
+    private static final int MIN_ANSWERS = CLIENTS / 2;
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,7 @@ class ServerSentEventsIT extends DeployedTicker {
     @Test
     void streamsWelcomeThenSnapshotThenQuotesWithTheirSeqAsId() {
         try (EventStreamClient stream = EventStreamClient.stream(base, "api/quotes/stream?" + PAIR)) {
+            assertEquals("no-store", stream.header("Cache-Control"), "never cached");
             Event welcome = stream.expect("welcome", EVENT);
             JsonObject hello = welcome.json();
             assertAll(welcome.toString(),
@@ -115,11 +117,17 @@ class ServerSentEventsIT extends DeployedTicker {
             int replayed = 0;
             long previous = Long.parseLong(lastId);
             Event event;
+            Set<String> replaying = new HashSet<>();
             while ((event = second.next(EVENT)).name().equals("quote")) {
                 JsonObject quote = event.json();
                 String symbol = quote.getString("symbol");
                 assertTrue(seq(quote) > previous, quote::toString);
-                assertEquals(lastSymbolSeq.get(symbol) + 1, symbolSeq(quote), () -> "a hole before " + quote);
+                // As in ResumeIT: the first stream may have been conflated before it closed; the replay has no hole.
+                if (replaying.add(symbol)) {
+                    assertTrue(symbolSeq(quote) > lastSymbolSeq.get(symbol), () -> "seen before: " + quote);
+                } else {
+                    assertEquals(lastSymbolSeq.get(symbol) + 1, symbolSeq(quote), () -> "a hole before " + quote);
+                }
                 lastSymbolSeq.put(symbol, symbolSeq(quote));
                 previous = seq(quote);
                 replayed++;
@@ -135,7 +143,7 @@ class ServerSentEventsIT extends DeployedTicker {
                     () -> assertNull(end.id(), "no id: the client's last id stays the cursor"));
             assertTrue(replayed > 0, "the market moved for 2 s but nothing was replayed");
             JsonObject live = second.expect("quote", EVENT).json();
-            assertEquals(lastSymbolSeq.get(live.getString("symbol")) + 1, symbolSeq(live), live::toString);
+            assertTrue(symbolSeq(live) > lastSymbolSeq.get(live.getString("symbol")), live::toString);
         }
     }
 
