@@ -52,6 +52,14 @@ async function main() {
   return exitCode;
 }
 
+/** The quotes a received change message carries: one for `quote`, several for a `quotes` batch, else none. */
+function changes(message) {
+  if (message?.type === 'quote') {
+    return [message];
+  }
+  return message?.type === 'quotes' ? message.quotes ?? [] : [];
+}
+
 /** Every WebSocket message the page receives or sends (`sent`), parsed, with the time it passed. */
 function recordFrames(page) {
   const frames = [];
@@ -170,7 +178,8 @@ async function run(page, frames, requests) {
       throw new Error('the page sent no subscribe with since after the drop');
     }
     const ack = frames.findIndex(({ sent, message }, i) => i > resume && !sent && message?.type === 'snapshot');
-    const replayed = frames.slice(resume, ack).filter(({ sent, message }) => !sent && message?.type === 'quote').length;
+    const replayed = frames.slice(resume, ack).filter(({ sent }) => !sent)
+      .reduce((count, { message }) => count + changes(message).length, 0);
     const since = frames[resume].message.since;
     if (!shown || Number(shown[1]) !== since || Number(shown[2]) !== replayed || frames[ack]?.message.since !== since) {
       throw new Error(`the marker says "${shown?.[0]}", the wire: since ${since}, ${replayed} quotes replayed, `
@@ -194,7 +203,8 @@ async function checkPicker(page, frames, requests) {
     const acknowledged = Date.now();
     const requested = requests.length;
     await page.waitForTimeout(2500);
-    const late = frames.filter(({ at, message }) => at > acknowledged && message?.symbol === symbol);
+    const late = frames.filter(({ at, sent, message }) => !sent && at > acknowledged
+      && changes(message).some((quote) => quote.symbol === symbol));
     if (late.length > 0) {
       throw new Error(`${late.length} WebSocket quotes of ${symbol} arrived after the unsubscribe`);
     }

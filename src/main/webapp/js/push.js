@@ -1,6 +1,7 @@
 // The WebSocket client of ws/quotes: one connection, subscriptions sent as differences, and after any loss a
 // reconnect with jittered backoff that resumes from the last seq seen. Events for the page (see transport.js):
 //   request, bytes, status, quotes, welcome, resumed, problem
+// A `quotes` message (several changes batched into one frame) counts as that many `quote` messages.
 
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 import { frameHeaderBytes } from './measure.js';
@@ -121,6 +122,7 @@ export class PushClient extends EventTarget {
       case 'welcome': return this.#welcome(socket, message);
       case 'snapshot': return this.#snapshot(message);
       case 'quote': return this.#quotes([message], false, false);
+      case 'quotes': return this.#quotes(message.quotes ?? [], false, false);
       case 'error': return this.#emit('problem', { code: message.code, message: message.message });
       default:
         // 'unsubscribed', and message types of newer servers: nothing to show.
