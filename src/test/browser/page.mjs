@@ -52,16 +52,30 @@ async function main() {
   return exitCode;
 }
 
-/** Every WebSocket message the page receives, parsed, with the time it arrived. */
+/** The quotes a received change message carries: one for `quote`, several for a `quotes` batch, else none. */
+function changes(message) {
+  if (message?.type === 'quote') {
+    return [message];
+  }
+  return message?.type === 'quotes' ? message.quotes ?? [] : [];
+}
+
+/** Every WebSocket message the page receives or sends (`sent`), parsed, with the time it passed. */
 function recordFrames(page) {
   const frames = [];
-  page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => {
+  const record = (sent) => ({ payload }) => {
+    let message = null;
     try {
-      frames.push({ at: Date.now(), message: JSON.parse(payload) });
+      message = JSON.parse(payload);
     } catch {
-      frames.push({ at: Date.now(), message: null });
+      // null: not JSON
     }
-  }));
+    frames.push({ at: Date.now(), sent, message });
+  };
+  page.on('websocket', (socket) => {
+    socket.on('framereceived', record(false));
+    socket.on('framesent', record(true));
+  });
   return frames;
 }
 
@@ -103,11 +117,13 @@ async function run(page, frames, requests) {
     }
   });
 
-  await check('short polling misses updates (symbolSeq jumps) while the WebSocket misses none', async () => {
+  // Not "the WebSocket misses none": a server that cannot send fast enough conflates (sends the latest quote of a
+  // symbol instead of every one), which on a loaded machine happens now and then, on every server.
+  await check('short polling misses updates (symbolSeq jumps), more than the WebSocket', async () => {
     await statReaches(page, '#poll', 'missed', 1, 30_000);
-    const missed = await stat(page, '#push', 'missed');
-    if (missed !== 0) {
-      throw new Error(`the WebSocket panel counts ${missed} missed updates`);
+    const [push, poll] = [await stat(page, '#push', 'missed'), await stat(page, '#poll', 'missed')];
+    if (!(push < poll)) {
+      throw new Error(`the WebSocket panel counts ${push} missed updates, short polling ${poll}`);
     }
   });
 
@@ -122,24 +138,52 @@ async function run(page, frames, requests) {
   });
 
   await checkPicker(page, frames, requests);
+
+  await check('the polling interval control changes how often short polling asks', async () => {
+    const polls = () => requests.filter((url) => /\/api\/quotes\?/.test(url)).length;
+    await page.locator('#interval').selectOption('250');
+    await page.locator('#poll [data-role=status]').filter({ hasText: 'every 0.25 s' }).waitFor();
+    const before = polls();
+    await page.waitForTimeout(3000);
+    const fast = polls() - before;
+    await page.locator('#interval').selectOption('1000');
+    // 12 at 250 ms; at the default 1 s it would be 3. Half of 12 leaves room for a busy machine.
+    if (fast < 6) {
+      throw new Error(`${fast} short polls in 3 s at a 250 ms interval`);
+    }
+  });
+
   await checkPause(page, '#poll', 'requests');
   await checkPause(page, '#sse', 'updates');
 
-  await check('a dropped WebSocket reconnects and resumes from its last seq, missing nothing', async () => {
-    const resumes = () => page.evaluate(() => [...document.querySelectorAll(
-      '#connection [data-role=markers] li[data-kind=resumed]')].filter((li) => /WebSocket push: from seq \d+/
-      .test(li.textContent)).length);
+  await check('a dropped WebSocket reconnects, resumes from its last seq and shows what was replayed', async () => {
+    const marker = '#connection [data-role=markers] li[data-kind=resumed]';
+    const resumes = () => page.evaluate((selector) => [...document.querySelectorAll(selector)]
+      .filter((li) => /WebSocket push: from seq \d+/.test(li.textContent)).length, marker);
     const before = await resumes();
+    const dropped = Date.now();
     await page.locator('#connection [data-role=drop]').click();
-    await page.waitForFunction((earlier) => [...document.querySelectorAll(
-      '#connection [data-role=markers] li[data-kind=resumed]')].filter((li) => /WebSocket push: from seq \d+/
-      .test(li.textContent)).length > earlier, before, { timeout: 30_000 });
+    await page.waitForFunction(([selector, earlier]) => [...document.querySelectorAll(selector)]
+      .filter((li) => /WebSocket push: from seq \d+/.test(li.textContent)).length > earlier, [marker, before],
+    { timeout: 30_000 });
     await page.locator('#connection [data-role=status][data-state=live]').waitFor();
     if (await page.locator('#connection [data-role=reconnects]').textContent() === '0') {
       throw new Error('the reconnect was not counted');
     }
-    if (await stat(page, '#push', 'missed') !== 0) {
-      throw new Error('updates were missed across the resume');
+    // The page must say what the wire said: the cursor it sent and the number of quotes replayed before the
+    // server's resumed snapshot.
+    const shown = (await page.locator(marker).first().textContent()).match(/from seq (\d+), (\d+) missed/);
+    const resume = frames.findIndex(({ at, sent, message }) => sent && at >= dropped && message?.since !== undefined);
+    if (resume < 0) {
+      throw new Error('the page sent no subscribe with since after the drop');
+    }
+    const ack = frames.findIndex(({ sent, message }, i) => i > resume && !sent && message?.type === 'snapshot');
+    const replayed = frames.slice(resume, ack).filter(({ sent }) => !sent)
+      .reduce((count, { message }) => count + changes(message).length, 0);
+    const since = frames[resume].message.since;
+    if (!shown || Number(shown[1]) !== since || Number(shown[2]) !== replayed || frames[ack]?.message.since !== since) {
+      throw new Error(`the marker says "${shown?.[0]}", the wire: since ${since}, ${replayed} quotes replayed, `
+        + `then ${JSON.stringify(frames[ack]?.message)}`);
     }
   });
 }
@@ -159,7 +203,8 @@ async function checkPicker(page, frames, requests) {
     const acknowledged = Date.now();
     const requested = requests.length;
     await page.waitForTimeout(2500);
-    const late = frames.filter(({ at, message }) => at > acknowledged && message?.symbol === symbol);
+    const late = frames.filter(({ at, sent, message }) => !sent && at > acknowledged
+      && changes(message).some((quote) => quote.symbol === symbol));
     if (late.length > 0) {
       throw new Error(`${late.length} WebSocket quotes of ${symbol} arrived after the unsubscribe`);
     }

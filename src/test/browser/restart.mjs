@@ -77,6 +77,13 @@ async function run(page) {
     page.locator('#connection [data-role=markers] li[data-kind=gap]').filter({ hasText: 'WebSocket push' })
       .first().waitFor({ timeout: RECONNECT_TIMEOUT_MS }));
 
+  // The HTTP transports learn it from the quotes (symbolSeq begins again) or from a "gap" answer.
+  for (const name of ['Server-sent events', 'Long polling', 'Short polling']) {
+    await check(`${name} marks the gap too`, () =>
+      page.locator('#connection [data-role=markers] li[data-kind=gap]').filter({ hasText: name })
+        .first().waitFor({ timeout: RECONNECT_TIMEOUT_MS }));
+  }
+
   for (const panel of PANELS) {
     await check(`${panel} is live again and shows quotes of the new run`, () => page.waitForFunction(([p, seq]) =>
       document.querySelector(`${p} [data-role=status]`).dataset.state === 'live'

@@ -74,6 +74,7 @@ test('a new run of the server (symbolSeq from 1 again, seq higher) is not a miss
   delivery.accept({ symbol: 'ACME', seq: 500, symbolSeq: 40 });
   assert.equal(delivery.accept({ symbol: 'ACME', seq: 9_000_000, symbolSeq: 3 }), 0);
   assert.equal(delivery.missed, 0);
+  assert.equal(delivery.newRuns, 1);
 });
 
 test('a quote no newer than the one shown is received but not shown', () => {

@@ -30,7 +30,9 @@ const poll = new PollClient(httpUrl('api/quotes', base), { intervalMs: Number(in
 const connection = new ConnectionPanel(document.getElementById('connection'), push);
 const outages = new Set();
 const events = {
-  gap: (name) => connection.mark('gap', `${name}: quotes were lost and cannot be replayed; showing the latest`),
+  gap: (name, { restarted }) => connection.mark('gap', restarted
+    ? `${name}: the server restarted (symbolSeq began again); quotes of the old run were lost`
+    : `${name}: quotes were lost and cannot be replayed; showing the latest`),
   resumed: (name, { since, replayed, gap }) => {
     if (!gap) {
       connection.mark('resumed', `${name}: from seq ${since}, ${replayed} missed quote${replayed === 1 ? '' : 's'} replayed`);

@@ -130,6 +130,8 @@ export class Delivery {
   #last = new Map();
   missed = 0;
   received = 0;
+  /** How many times a symbol's symbolSeq started again under a higher seq: a new run of the server. */
+  newRuns = 0;
 
   /**
    * Accounts for `quote` ({symbol, seq, symbolSeq}); returns how many updates of its symbol were skipped to reach
@@ -142,7 +144,14 @@ export class Delivery {
       return -1;
     }
     this.#last.set(quote.symbol, { seq: quote.seq, symbolSeq: quote.symbolSeq });
-    if (!last || !continuous || !Number.isInteger(quote.symbolSeq) || !(quote.symbolSeq > last.symbolSeq)) {
+    if (!last || !Number.isInteger(quote.symbolSeq)) {
+      return 0;
+    }
+    if (quote.symbolSeq <= last.symbolSeq) {
+      this.newRuns++;
+      return 0;
+    }
+    if (!continuous) {
       return 0;
     }
     const skipped = quote.symbolSeq - last.symbolSeq - 1;

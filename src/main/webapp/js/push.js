@@ -1,6 +1,7 @@
 // The WebSocket client of ws/quotes: one connection, subscriptions sent as differences, and after any loss a
 // reconnect with jittered backoff that resumes from the last seq seen. Events for the page (see transport.js):
 //   request, bytes, status, quotes, welcome, resumed, problem
+// A `quotes` message (several changes batched into one frame) counts as that many `quote` messages.
 
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 import { frameHeaderBytes } from './measure.js';

@@ -147,11 +147,15 @@ export class StreamClient extends EventTarget {
         this.#snapshot(message);
         break;
       case 'quote':
+      case 'quotes': {
+        // `quotes`, a batch of changes, is what the WebSocket may send; accepted here too, should a stream send it.
+        const quotes = type === 'quote' ? [message] : message.quotes ?? [];
         if (this.#replaying) {
-          this.#replaying.replayed++;
+          this.#replaying.replayed += quotes.length;
         }
-        this.#emit('quotes', { quotes: [message], snapshot: false, gap: false });
+        this.#emit('quotes', { quotes, snapshot: false, gap: false });
         break;
+      }
       default:
         break;
     }

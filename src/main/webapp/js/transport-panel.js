@@ -52,16 +52,17 @@ export function mountTransportPanel(section, client, clock, events) {
   client.addEventListener('bytes', ({ detail }) => meter.received(detail.bytes, Date.now()));
   client.addEventListener('quotes', ({ detail }) => {
     const now = Date.now();
-    if (detail.gap) {
+    const runs = meter.delivery.newRuns;
+    const fresh = detail.quotes.filter((quote) => meter.quote(quote, detail.snapshot, now) >= 0);
+    // The server says it lost quotes (gap), or the quotes say so themselves: symbolSeq began again under a higher
+    // seq, so the server restarted and what it published before stopping never reached this transport.
+    const restarted = meter.delivery.newRuns > runs;
+    if (detail.gap || restarted) {
       meter.gaps++;
       table.markGap();
-      events.gap(name, detail);
+      events.gap(name, { restarted: restarted && !detail.gap });
     }
-    for (const quote of detail.quotes) {
-      if (meter.quote(quote, detail.snapshot, now) >= 0) {
-        table.update(quote);
-      }
-    }
+    fresh.forEach((quote) => table.update(quote));
   });
   client.addEventListener('welcome', ({ detail }) => clock.observe(detail.message.serverTime, detail.receivedAt));
   client.addEventListener('resumed', ({ detail }) => events.resumed(name, detail));
