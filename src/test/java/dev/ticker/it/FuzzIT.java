@@ -33,8 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * random JSON gets replies and keeps its session; a bystander keeps receiving quotes throughout; and afterwards the server holds no more sessions,
  * threads or heap than before (jcmd and /proc on the target's JVM). A failure names its seed and case.
  *
- * <p>Tagged {@code fuzz}: it runs once per WebSocket engine (Tyrus standalone, Undertow on WildFly, Liberty's, Tomcat's,
- * Jetty's), not again on the targets that put the same Tyrus behind nginx or inside GlassFish; it takes minutes.
+ * <p>Tagged {@code fuzz}: it takes minutes, so the build runs it on two engines only, Tyrus (standalone) and Undertow
+ * (WildFly); {@code -Dit.test=FuzzIT} runs it on any other target.
  */
 @Tag("fuzz")
 class FuzzIT extends DeployedTicker {

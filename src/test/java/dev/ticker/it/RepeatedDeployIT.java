@@ -19,7 +19,7 @@ import static dev.ticker.it.QuoteJson.symbols;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Deploys and undeploys the built WAR many times in a row (system property {@code ticker.it.redeploys}, default 10).
+ * Deploys and undeploys the built WAR many times in a row (system property {@code ticker.it.redeploys}, default 5 in the pom).
  * After every deploy the feed must push within seconds: on GlassFish a periodic task scheduled while the application
  * deploys is sometimes lost, and the ticker must not go silent then. Every undeploy must close connected clients
  * as "going away". On the standalone target a deploy is a start of the jar, so this proves restarts too.
