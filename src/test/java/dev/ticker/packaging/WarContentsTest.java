@@ -66,7 +66,8 @@ class WarContentsTest {
                 || name.startsWith(SERVLET_PACKAGE) || name.startsWith(CLASSES + "META-INF/services/")),
                 "no standalone launcher, servlet scheduler or service registration");
         assertTrue(lean.containsAll(Set.of(CLASSES + "dev/ticker/push/QuoteEndpoint.class",
-                CLASSES + "dev/ticker/ee/ManagedScheduler.class", "WEB-INF/beans.xml", "index.html")), lean::toString);
+                CLASSES + "dev/ticker/ee/ManagedScheduler.class",
+                CLASSES + "dev/ticker/scrape/MetricsServlet.class", "WEB-INF/beans.xml", "index.html")), lean::toString);
     }
 
     @Test
