@@ -39,7 +39,7 @@ class WarContentsTest {
             "jakarta.enterprise.lang-model", "jakarta.interceptor-api", "jakarta.inject-api", "jakarta.el-api",
             // JAX-RS
             "jakarta.ws.rs-api", "jersey-container-servlet", "jersey-server", "jersey-common", "jersey-client",
-            "jersey-hk2", "jersey-cdi1x", "hk2-locator", "hk2-api", "hk2-utils", "osgi-resource-locator",
+            "jersey-hk2", "jersey-cdi1x", "jersey-media-sse", "hk2-locator", "hk2-api", "hk2-utils", "osgi-resource-locator",
             "aopalliance-repackaged", "javassist", "jakarta.validation-api", "jakarta.activation-api",
             // JSON-P
             "jakarta.json-api", "parsson");
