@@ -13,6 +13,10 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +27,8 @@ import java.util.logging.Logger;
  * The push endpoint's handshake hook. {@link #checkOrigin} refuses handshakes from web pages whose origin is not
  * allowed (setting {@code allowed-origins}); the container then answers {@code 403} and never upgrades.
  * {@link #modifyHandshake} records this connection's {@code Sec-WebSocket-Key} and the {@code Sec-WebSocket-Accept}
- * answered to it, so the welcome can show them (the page's handshake inspector).
+ * answered to it, so the welcome can show them (the page's handshake inspector). Where the container does not show its accept header to the
+ * configurator (Tomcat), the accept is computed per RFC 6455.
  *
  * <p>Per connection, not per endpoint: since WebSocket 2.1 the user properties {@code modifyHandshake} sees are a
  * copy per connection, and they become the session's initial user properties, which is where {@link #of} reads
@@ -37,6 +42,7 @@ public class PushHandshake extends ServerEndpointConfig.Configurator {
     private static final Logger LOG = Logger.getLogger(PushHandshake.class.getName());
     private static final String KEY = "Sec-WebSocket-Key";
     private static final String ACCEPT = "Sec-WebSocket-Accept";
+    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
     @Override
     public boolean checkOrigin(String originHeaderValue) {
@@ -59,8 +65,27 @@ public class PushHandshake extends ServerEndpointConfig.Configurator {
         super.modifyHandshake(config, request, response);
         String key = first(request.getHeaders(), KEY);
         if (key != null) {
+            String accept = first(response.getHeaders(), ACCEPT);
             config.getUserProperties().put(PROPERTY,
-                    new ServerMessage.Handshake(key, first(response.getHeaders(), ACCEPT)));
+                    new ServerMessage.Handshake(key, accept != null ? accept : acceptFor(key)));
+        }
+    }
+
+    /**
+     * The {@code Sec-WebSocket-Accept} RFC 6455 (section 4.2.2) binds the server to answer {@code key}: base64 of the
+     * SHA-1 of the key followed by the protocol's GUID. Used where the container does not show its own to
+     * {@code modifyHandshake}: Tomcat writes the header straight onto the servlet response and hands the configurator
+     * an empty {@link HandshakeResponse}. There the welcome carries the value the container is bound to send (and
+     * does send, or no client would accept the upgrade), computed here rather than read back.
+     */
+    static String acceptFor(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1")
+                    .digest((key.trim() + GUID).getBytes(StandardCharsets.US_ASCII));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java platform must provide SHA-1 (MessageDigest's contract).
+            throw new IllegalStateException("SHA-1 missing from this Java platform", e);
         }
     }
 

@@ -13,9 +13,8 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * {@code GET /metrics} on the standalone server. In the WAR, {@code MetricsApi} serves it through JAX-RS; here
- * a plain Grizzly handler does, because Jersey's CDI integration outside a servlet container accepts only one
- * application. Both write {@link MetricsText}, so the text is the same.
+ * {@code GET /metrics} on the standalone server, which has no Servlet API. In every WAR the servlet
+ * {@code dev.ticker.scrape.MetricsServlet} serves it. Both write {@link MetricsText}, so the text is the same.
  */
 final class MetricsHandler extends HttpHandler {
 

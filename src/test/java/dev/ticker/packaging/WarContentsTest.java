@@ -39,7 +39,7 @@ class WarContentsTest {
             "jakarta.enterprise.lang-model", "jakarta.interceptor-api", "jakarta.inject-api", "jakarta.el-api",
             // JAX-RS
             "jakarta.ws.rs-api", "jersey-container-servlet", "jersey-server", "jersey-common", "jersey-client",
-            "jersey-hk2", "jersey-cdi1x", "hk2-locator", "hk2-api", "hk2-utils", "osgi-resource-locator",
+            "jersey-hk2", "jersey-cdi1x", "jersey-media-sse", "hk2-locator", "hk2-api", "hk2-utils", "osgi-resource-locator",
             "aopalliance-repackaged", "javassist", "jakarta.validation-api", "jakarta.activation-api",
             // JSON-P
             "jakarta.json-api", "parsson");
@@ -66,14 +66,16 @@ class WarContentsTest {
                 || name.startsWith(SERVLET_PACKAGE) || name.startsWith(CLASSES + "META-INF/services/")),
                 "no standalone launcher, servlet scheduler or service registration");
         assertTrue(lean.containsAll(Set.of(CLASSES + "dev/ticker/push/QuoteEndpoint.class",
-                CLASSES + "dev/ticker/ee/ManagedScheduler.class", "WEB-INF/beans.xml", "index.html")), lean::toString);
+                CLASSES + "dev/ticker/ee/ManagedScheduler.class",
+                CLASSES + "dev/ticker/scrape/MetricsServlet.class", "WEB-INF/beans.xml", "index.html")), lean::toString);
     }
 
     @Test
     void servletWarHoldsTheSameApplicationPlusTheServletScheduler() {
         Set<String> application = filter(servlet, name -> !name.startsWith("WEB-INF/lib/")
                 && !name.startsWith("META-INF/") && !name.startsWith(SERVLET_PACKAGE));
-        assertEquals(filter(lean, name -> !name.startsWith("META-INF/")), application);
+        assertEquals(filter(lean, name -> !name.startsWith("WEB-INF/lib/") && !name.startsWith("META-INF/")),
+                application);
         assertTrue(servlet.contains(SERVLET_PACKAGE + "ServletScheduler.class"), servlet::toString);
         assertTrue(servlet.contains(SERVLET_PACKAGE + "TomcatEndpointInjection.class"), servlet::toString);
     }
@@ -84,13 +86,18 @@ class WarContentsTest {
         assertFalse(lean.contains("META-INF/context.xml"), "ticker.war is the application servers' only");
     }
 
+    /** Besides those, the application's own libraries: whatever ticker.war bundles, the servlet WAR bundles too. */
     @Test
-    void servletWarBundlesExactlyWhatTomcatAndJettyLack() {
-        Set<String> libs = filter(servlet, name -> name.startsWith("WEB-INF/lib/")).stream()
-                .filter(name -> !name.endsWith("/"))
+    void servletWarBundlesExactlyWhatTomcatAndJettyLackPlusTheApplicationsLibraries() {
+        Set<String> expected = new TreeSet<>(SERVLET_LIBS);
+        expected.addAll(libraries(lean));
+        assertEquals(expected, libraries(servlet));
+    }
+
+    private static Set<String> libraries(Set<String> war) {
+        return filter(war, name -> name.startsWith("WEB-INF/lib/")).stream()
                 .map(name -> name.substring("WEB-INF/lib/".length()).replaceFirst("-\\d[^-]*(-[^-]*)?\\.jar$", ""))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(new TreeSet<>(SERVLET_LIBS), libs);
     }
 
     @Test
