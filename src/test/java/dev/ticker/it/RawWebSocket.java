@@ -55,6 +55,8 @@ final class RawWebSocket implements AutoCloseable {
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+    /** How long the rest of a frame may take once its first byte has arrived. */
+    private static final Duration REST_OF_FRAME = Duration.ofSeconds(10);
     private static final int MAX_HEADER_BYTES = 64 * 1024;
 
     /** A frame as received; {@code payload} is unmasked. */
@@ -411,6 +413,10 @@ final class RawWebSocket implements AutoCloseable {
             if (first < 0) {
                 return null;
             }
+            // A frame has begun: read all of it, whatever the caller's deadline, or the stream would lose its place
+            // (a timeout between header and payload would leave the payload to be read as the next frame's header).
+            deadline = Math.max(deadline, System.nanoTime() + REST_OF_FRAME.toNanos());
+            within = REST_OF_FRAME;
             int second = readByte(deadline, within);
             if (second < 0) {
                 throw new EOFException("connection ended inside a frame header");
