@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -42,8 +43,11 @@ class BadFrameIT extends DeployedTicker {
     @Test
     void hugeTextFarOverTheLimitClosesWith1009() {
         try (RawWebSocket client = welcomed()) {
-            // 1 MiB: beyond the limit by far, still within what every server accepts as a frame.
-            client.sendText(padded(SUBSCRIBE, 1024 * 1024));
+            // 1 MiB: beyond the limit by far, still within what every server accepts as a frame. Jetty closes with
+            // 1009 as soon as the header announces too much, before the client has written it all, so the write
+            // may fail; the close frame it sent first is still there to read.
+            byte[] payload = padded(SUBSCRIBE, 1024 * 1024).getBytes(StandardCharsets.UTF_8);
+            client.trySendRaw(client.frame(true, RawWebSocket.TEXT, payload, true, 0, payload.length));
             assertEquals(1009, client.awaitClose(REPLY));
         }
     }
