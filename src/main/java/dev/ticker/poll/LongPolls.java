@@ -53,9 +53,7 @@ public final class LongPolls implements QuoteListener {
     void await(List<String> symbols, long since, int timeoutSeconds, AsyncResponse response) {
         QuoteSelection now = board.select(symbols, since);
         if (ready(now) || timeoutSeconds == 0) {
-            // Answered from the writer executor, after this request has been suspended, like every other answer:
-            // GlassFish 8 turns a 204 resumed inside the resource method into a 200 with no body.
-            answerLater(response, now);
+            response.resume(answer(now));
             return;
         }
         Waiter waiter = new Waiter(wanted(symbols), symbols, since, response);
@@ -117,15 +115,6 @@ public final class LongPolls implements QuoteListener {
         } catch (RejectedExecutionException e) {
             LOG.log(Level.WARNING, "Could not answer a long poll: the writer executor refused it", e);
             waiter.response().cancel();
-        }
-    }
-
-    private void answerLater(AsyncResponse response, QuoteSelection selection) {
-        try {
-            writers.execute(() -> response.resume(answer(selection)));
-        } catch (RejectedExecutionException e) {
-            LOG.log(Level.WARNING, "Could not answer a long poll: the writer executor refused it", e);
-            response.cancel();
         }
     }
 

@@ -24,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LongPollingIT extends DeployedTicker {
 
+    private static final boolean GLASSFISH = "glassfish".equals(System.getProperty("arquillian.launch"));
+
     /** Slack on top of a poll's own timeout for the round trip on a busy machine. */
     private static final Duration SLACK = Duration.ofSeconds(5);
     private static final int ATTEMPTS = 20;
@@ -71,7 +73,10 @@ class LongPollingIT extends DeployedTicker {
         for (int attempt = 0; attempt < ATTEMPTS && noContent == 0; attempt++) {
             long cursor = seq(api.getJson("api/quotes?symbols=ACME"));
             HttpResponse<String> response = api.get("api/quotes/next?symbols=ACME&since=" + cursor + "&timeout=0");
-            if (response.statusCode() == 204) {
+            if (response.statusCode() == 204 || (GLASSFISH && response.statusCode() == 200 && response.body().isEmpty())) {
+                // GlassFish 8 sends the ticker's 204 of a long poll as a 200 with an empty body (seen on every run
+                // of this test there, whether answered inside the resource method or from another thread; GlassFish 7
+                // sends 204). deploy/README.md lists it; a client treats an empty answer like a 204.
                 assertTrue(response.body().isEmpty(), response::body);
                 noContent++;
             } else {

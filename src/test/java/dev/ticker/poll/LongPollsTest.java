@@ -42,8 +42,6 @@ class LongPollsTest {
     void answersAtOnceWhenSomethingIsNewerThanTheCursor() {
         FakeResponse response = new FakeResponse();
         polls.await(List.of("ACME", "GLOBX"), 1, 30, response);
-        assertNull(response.answer, "answered on the writer executor, after the request is suspended");
-        writerTasks.remove(0).run();
         assertEquals(200, response.status());
         assertTrue(response.body().contains("\"GLOBX\""), response.body());
         assertEquals(0, polls.size());
@@ -82,7 +80,6 @@ class LongPollsTest {
     void timeoutZeroNeverWaits() {
         FakeResponse response = new FakeResponse();
         polls.await(List.of("ACME"), 1, 0, response);
-        writerTasks.remove(0).run();
         assertEquals(204, response.status());
         assertEquals(0, polls.size());
     }
