@@ -8,14 +8,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * What deploy/README.md promises for Tomcat and Jetty, which have no managed executor: the feed runs on one thread
@@ -32,7 +27,6 @@ class FeedThreadIT {
     private static final String TICKER = "ticker";
     private static final String FEED_THREAD = "\"ticker-feed\"";
     private static final Duration THREAD_END = Duration.ofSeconds(20);
-    private static final Duration JCMD_TIMEOUT = Duration.ofSeconds(60);
 
     @ArquillianResource
     private Deployer deployer;
@@ -61,26 +55,7 @@ class FeedThreadIT {
     }
 
     private static long feedThreads(ProcessHandle server) {
-        Path jcmd = Path.of(server.info().command().orElseThrow()).resolveSibling("jcmd");
-        try {
-            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(server.pid()), "Thread.print")
-                    .redirectErrorStream(true)
-                    .start();
-            String output;
-            try (var in = dump.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            if (!dump.waitFor(JCMD_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || dump.exitValue() != 0) {
-                dump.destroyForcibly();
-                fail("jcmd Thread.print failed on pid " + server.pid() + ":\n" + output);
-            }
-            return output.lines().filter(line -> line.startsWith(FEED_THREAD)).count();
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + jcmd, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while running " + jcmd, e);
-        }
+        return TargetProcess.threadDump(server).lines().filter(line -> line.startsWith(FEED_THREAD)).count();
     }
 
     private static void pause() {

@@ -2,25 +2,18 @@ package dev.ticker.it;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,9 +68,9 @@ class LongPollCapacityIT extends DeployedTicker {
 
     @Test
     void fiveHundredWaitingPollsDoNotTakeFiveHundredThreads() throws InterruptedException {
-        long pid = TargetProcess.server(TargetProcess.marker()).pid();
+        ProcessHandle server = TargetProcess.server(TargetProcess.marker());
         warmUp();
-        int baseline = threads(pid);
+        int baseline = TargetProcess.threads(server);
 
         long deadline = System.nanoTime() + WINDOW.toNanos();
         CountDownLatch finished = new CountDownLatch(CLIENTS);
@@ -90,9 +83,9 @@ class LongPollCapacityIT extends DeployedTicker {
         int inAdapter = -1;
         while (System.nanoTime() < deadline) {
             peakOutstanding = Math.max(peakOutstanding, outstanding.get());
-            peakThreads = Math.max(peakThreads, threads(pid));
+            peakThreads = Math.max(peakThreads, TargetProcess.threads(server));
             if (inAdapter < 0 && System.nanoTime() >= dumpAt) {
-                inAdapter = threadsInAdapter(TargetProcess.server(TargetProcess.marker()));
+                inAdapter = threadsInAdapter(server);
             }
             Thread.sleep(SAMPLE_EVERY.toMillis());
         }
@@ -179,43 +172,12 @@ class LongPollCapacityIT extends DeployedTicker {
 
     /** Threads of the server whose stack, in a {@code jcmd Thread.print} dump, passes through {@code dev.ticker.poll}. */
     private static int threadsInAdapter(ProcessHandle server) {
-        Path jcmd = Path.of(server.info().command().orElseThrow()).resolveSibling("jcmd");
-        try {
-            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(server.pid()), "Thread.print")
-                    .redirectErrorStream(true)
-                    .start();
-            String output;
-            try (var in = dump.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        int count = 0;
+        for (String block : TargetProcess.threadDump(server).split("\n\\s*\n")) {
+            if (block.startsWith("\"") && block.contains(ADAPTER_FRAME)) {
+                count++;
             }
-            if (!dump.waitFor(DRAIN.toSeconds(), TimeUnit.SECONDS) || dump.exitValue() != 0) {
-                dump.destroyForcibly();
-                fail("jcmd Thread.print failed on pid " + server.pid() + ":\n" + output);
-            }
-            // A dump is a series of thread blocks separated by blank lines.
-            int count = 0;
-            for (String block : output.split("\n\\s*\n")) {
-                if (block.startsWith("\"") && block.contains(ADAPTER_FRAME)) {
-                    count++;
-                }
-            }
-            return count;
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + jcmd, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while running " + jcmd, e);
         }
-    }
-
-    private static int threads(long pid) {
-        try {
-            List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
-            return status.stream().filter(line -> line.startsWith("Threads:"))
-                    .mapToInt(line -> Integer.parseInt(line.substring("Threads:".length()).trim()))
-                    .findFirst().orElseThrow();
-        } catch (IOException e) {
-            throw new AssertionError("cannot read the thread count of pid " + pid, e);
-        }
+        return count;
     }
 }

@@ -83,19 +83,28 @@ final class TargetProcess {
     }
 
     private static String histogram(ProcessHandle process) {
-        Path java = Path.of(process.info().command().orElseThrow());
-        Path jcmd = java.resolveSibling("jcmd");
+        return jcmd(process, "GC.class_histogram");
+    }
+
+    /** A {@code jcmd Thread.print} dump of {@code process}: thread blocks separated by blank lines. */
+    static String threadDump(ProcessHandle process) {
+        return jcmd(process, "Thread.print");
+    }
+
+    /** The output of {@code jcmd <pid> <command>} run with the target's own JDK; fails the test if it fails. */
+    private static String jcmd(ProcessHandle process, String command) {
+        Path jcmd = Path.of(process.info().command().orElseThrow()).resolveSibling("jcmd");
         try {
-            Process histogram = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.class_histogram")
+            Process run = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command)
                     .redirectErrorStream(true)
                     .start();
             String output;
-            try (var in = histogram.getInputStream()) {
+            try (var in = run.getInputStream()) {
                 output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            if (!histogram.waitFor(JCMD_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || histogram.exitValue() != 0) {
-                histogram.destroyForcibly();
-                fail("jcmd GC.class_histogram failed on pid " + process.pid() + ":\n" + output);
+            if (!run.waitFor(JCMD_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || run.exitValue() != 0) {
+                run.destroyForcibly();
+                fail("jcmd " + command + " failed on pid " + process.pid() + ":\n" + output);
             }
             return output;
         } catch (IOException e) {
