@@ -24,6 +24,8 @@ final class ServerUnderTest implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("Ticker running at (http://\\S+)");
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final long CLOCK_TICKS_PER_SECOND = 100;
+    /** The highest value the session limits accept. */
+    private static final int UNLIMITED_SESSIONS = 1_000_000;
 
     private final Process process;
     private final URI base;
@@ -38,7 +40,10 @@ final class ServerUnderTest implements AutoCloseable {
     /** Starts {@code jar} with the given ticker options on a free loopback port, and waits until it serves. */
     static ServerUnderTest start(Path jar, List<String> jvmOptions, List<String> tickerOptions, Path workDir)
             throws IOException, InterruptedException {
-        List<String> launch = new ArrayList<>(List.of("-jar", jar.toString(), "--port=0", "--bind=127.0.0.1"));
+        // Every load client connects from 127.0.0.1: the session limits (defaults 10,000 and 100 per address) would
+        // refuse the benchmark's own sessions. A scenario's options come after, so it may still set its own.
+        List<String> launch = new ArrayList<>(List.of("-jar", jar.toString(), "--port=0", "--bind=127.0.0.1",
+                "--max-sessions=" + UNLIMITED_SESSIONS, "--max-sessions-per-address=" + UNLIMITED_SESSIONS));
         launch.addAll(tickerOptions);
         return launch(jvmOptions, launch, workDir);
     }

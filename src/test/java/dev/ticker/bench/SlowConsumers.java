@@ -48,7 +48,6 @@ final class SlowConsumers {
         Path universeFile = universe.write(out);
         List<String> ticker = List.of("--interval-ms=" + intervalMs, "--activity=1", "--seed=1",
                 "--symbols-file=" + universeFile, "--max-symbols-per-session=" + symbols,
-                "--max-sessions=" + (sessions + slow + 10), "--max-sessions-per-address=" + (sessions + slow + 10),
                 "--stall-timeout-seconds=" + stall);
         List<Map<String, Object>> results = new ArrayList<>();
         Map<String, Object> alone = measure(jar, jvm, ticker, out, sessions, 0, perSession, universe, warmup, duration);
