@@ -5,6 +5,7 @@ import org.HdrHistogram.Histogram;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,20 +20,25 @@ import java.util.function.IntFunction;
 final class FanOut {
 
     static final Set<String> PARAMETERS = Set.of("sessions", "per-session", "symbols", "interval-ms", "warmup-s",
-            "duration-s", "server-jvm");
+            "duration-s", "server-jvm", "profile");
 
     private FanOut() {
     }
 
     /** The scenario's parameters, with the targets as defaults. */
-    record Load(int sessions, int perSession, int symbols, int intervalMs, int warmup, int duration, String serverJvm) {
+    record Load(int sessions, int perSession, int symbols, int intervalMs, int warmup, int duration, String serverJvm,
+                boolean profile) {
 
         static Load of(Options options) {
             options.allow(PARAMETERS);
+            String profile = options.text("profile", "none");
+            if (!profile.equals("none") && !profile.equals("jfr")) {
+                throw new IllegalArgumentException("profile must be none or jfr, not '" + profile + "'");
+            }
             return new Load(options.integer("sessions", 10_000), options.integer("per-session", 10),
                     options.integer("symbols", 100), options.integer("interval-ms", 1_000),
                     options.integer("warmup-s", 10), options.integer("duration-s", 30),
-                    options.text("server-jvm", "-Xms1g -Xmx1g"));
+                    options.text("server-jvm", "-Xms1g -Xmx1g"), profile.equals("jfr"));
         }
 
         double expectedUpdatesPerSecond() {
@@ -41,6 +47,17 @@ final class FanOut {
 
         List<String> jvm() {
             return List.of(serverJvm.split(" "));
+        }
+
+        /** The server's JVM options; with {@code profile=jfr}, a Flight Recording of the whole run into {@code out}. */
+        List<String> jvm(Path out, String engine) {
+            if (!profile) {
+                return jvm();
+            }
+            List<String> options = new ArrayList<>(jvm());
+            options.add("-XX:StartFlightRecording=settings=profile,filename="
+                    + out.resolve("server-" + engine + ".jfr").toAbsolutePath());
+            return options;
         }
     }
 
@@ -52,7 +69,7 @@ final class FanOut {
     static Map<String, Object> ticker(Load load, Path jar, Path out) throws Exception {
         Universe universe = new Universe(load.symbols());
         Path universeFile = universe.write(out);
-        try (ServerUnderTest server = ServerUnderTest.start(jar, load.jvm(), List.of(
+        try (ServerUnderTest server = ServerUnderTest.start(jar, load.jvm(out, "ticker"), List.of(
                 "--interval-ms=" + load.intervalMs(), "--activity=1", "--seed=1", "--symbols-file=" + universeFile),
                 out)) {
             return measure("ticker", server, load, i -> universe.pick(i, load.perSession()));
@@ -61,7 +78,7 @@ final class FanOut {
 
     /** The same load through the bare-engine baseline: every session gets k quotes per tick, unsubscribed. */
     static Map<String, Object> baseline(Load load, Path out) throws Exception {
-        try (ServerUnderTest server = ServerUnderTest.startBaseline(load.jvm(), load.intervalMs(), load.perSession(),
+        try (ServerUnderTest server = ServerUnderTest.startBaseline(load.jvm(out, "tyrus-broadcast"), load.intervalMs(), load.perSession(),
                 out)) {
             return measure("tyrus-broadcast", server, load, i -> List.of());
         }
