@@ -51,6 +51,11 @@ public final class ConflatingOutbox<F> {
     private final QuoteFrames<F> batcher;
     /** Replies, and quotes moved ahead of a snapshot to keep the seq order; only replies count against capacity. */
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    /**
+     * The {@link QuoteDistributor}'s bookkeeping, kept here so it costs no lookup: the tick in which it last staged a
+     * quote here. Used only by {@link QuoteDistributor#onQuotes}, which the board calls one tick at a time.
+     */
+    long stagedInTick;
     private int replyCount;
     private int movedCount;
     private boolean sending;
