@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * its tail kept for failure messages; stopped with SIGTERM. A JVM shutdown hook kills it, and every process it
  * started (nginx's workers), if the test JVM ends first, so a crashed test run leaves nothing behind.
  */
-final class ChildProcess {
+public final class ChildProcess {
 
     private static final int TAIL_LINES = 100;
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
@@ -80,18 +80,18 @@ final class ChildProcess {
         return outputEnded;
     }
 
+    /** Sends SIGTERM and returns at once. */
+    void signalTerm() {
+        process.destroy();
+    }
+
     /**
      * Sends SIGTERM and waits, at most {@code timeout}, for the process to exit.
      *
      * @return its exit code
      * @throws IllegalStateException if it did not exit in time; it has been killed then
      */
-    /** Sends SIGTERM and returns at once. */
-    void signalTerm() {
-        process.destroy();
-    }
-
-    int stop(Duration timeout) throws InterruptedException {
+    public int stop(Duration timeout) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             kill();
@@ -104,7 +104,7 @@ final class ChildProcess {
     }
 
     /** Kills the process and its descendants without grace; the last resort. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         killTree(process.toHandle());
         process.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         // The last lines, often the reason it was killed, are still on their way to the tail.
@@ -113,7 +113,7 @@ final class ChildProcess {
     }
 
     /** The last lines the process printed. */
-    String tail() {
+    public String tail() {
         synchronized (tail) {
             return String.join("\n", tail);
         }

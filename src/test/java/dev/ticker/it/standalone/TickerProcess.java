@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * One run of the standalone ticker as a child process: launched, then awaited until it prints its URL. Stopping
- * it (SIGTERM, and it must exit 0) is up to the caller, through {@link #process()}.
+ * it (SIGTERM, and it must exit 0) is up to the caller, through {@link #process()}. Public for the tests outside
+ * this package that need a ticker of their own configuration.
  */
-final class TickerProcess {
+public final class TickerProcess {
 
     private static final Pattern READY = Pattern.compile("Ticker running at (\\S+)");
 
@@ -30,7 +31,7 @@ final class TickerProcess {
      * Starts {@code command} with exactly {@code environment}, or the test JVM's if that is null, without waiting:
      * record its pid, then {@link #awaitReady}.
      */
-    static TickerProcess launch(List<String> command, Map<String, String> environment) throws IOException {
+    public static TickerProcess launch(List<String> command, Map<String, String> environment) throws IOException {
         TickerProcess ticker = new TickerProcess();
         ticker.child = ChildProcess.start("ticker-standalone", command, environment, ticker::watch);
         ticker.child.outputEnded().whenComplete((ended, error) -> ticker.ready.completeExceptionally(
@@ -39,7 +40,7 @@ final class TickerProcess {
     }
 
     /** The base URL the ticker printed, e.g. {@code http://127.0.0.1:41234/}. */
-    URI url() {
+    public URI url() {
         return ready.getNow(null);
     }
 
@@ -48,7 +49,7 @@ final class TickerProcess {
     }
 
     /** The running process, to stop or kill. */
-    ChildProcess process() {
+    public ChildProcess process() {
         return child;
     }
 
@@ -65,7 +66,7 @@ final class TickerProcess {
      * @throws IllegalStateException if it exits or stays silent instead; it is killed then, and the message holds
      *                               its last output
      */
-    void awaitReady(Duration timeout) throws InterruptedException {
+    public void awaitReady(Duration timeout) throws InterruptedException {
         try {
             ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
