@@ -5,7 +5,6 @@ import org.HdrHistogram.Histogram;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,14 +30,10 @@ final class FanOut {
 
         static Load of(Options options) {
             options.allow(PARAMETERS);
-            String profile = options.text("profile", "none");
-            if (!profile.equals("none") && !profile.equals("jfr")) {
-                throw new IllegalArgumentException("profile must be none or jfr, not '" + profile + "'");
-            }
             return new Load(options.integer("sessions", 10_000), options.integer("per-session", 10),
                     options.integer("symbols", 100), options.integer("interval-ms", 1_000),
                     options.integer("warmup-s", 10), options.integer("duration-s", 30),
-                    options.text("server-jvm", "-Xms1g -Xmx1g"), profile.equals("jfr"));
+                    options.text("server-jvm", "-Xms1g -Xmx1g"), ServerUnderTest.profiled(options));
         }
 
         double expectedUpdatesPerSecond() {
@@ -51,13 +46,7 @@ final class FanOut {
 
         /** The server's JVM options; with {@code profile=jfr}, a Flight Recording of the whole run into {@code out}. */
         List<String> jvm(Path out, String engine) {
-            if (!profile) {
-                return jvm();
-            }
-            List<String> options = new ArrayList<>(jvm());
-            options.add("-XX:StartFlightRecording=settings=profile,filename="
-                    + out.resolve("server-" + engine + ".jfr").toAbsolutePath());
-            return options;
+            return profile ? ServerUnderTest.recorded(jvm(), out, engine) : jvm();
         }
     }
 
@@ -100,6 +89,7 @@ final class FanOut {
             long updates0 = client.updates();
             long frames0 = client.frames();
             double cpu0 = server.cpuSeconds();
+            double clientCpu0 = LoadClient.cpuSeconds();
             long uptime0 = server.uptimeMillis();
             long start = System.nanoTime();
             Histogram latency = Progress.watch(client, load.duration());
@@ -107,6 +97,7 @@ final class FanOut {
             long updates = client.updates() - updates0;
             long frames = client.frames() - frames0;
             double cpu = server.cpuSeconds() - cpu0;
+            double clientCpu = LoadClient.cpuSeconds() - clientCpu0;
             GcPauses gc = server.gcPausesBetween(uptime0, server.uptimeMillis());
             return Map.ofEntries(
                     Map.entry("scenario", "fanout"), Map.entry("engine", engine),
@@ -121,6 +112,8 @@ final class FanOut {
                     Map.entry("latencyP999Ms", latency.getValueAtPercentile(99.9)),
                     Map.entry("latencyMaxMs", latency.getMaxValue()),
                     Map.entry("serverCpuSecondsPerMillionUpdates", round(cpu / (Math.max(1, updates) / 1e6))),
+                    // The client shares the cores: what it takes is not available to the server.
+                    Map.entry("clientCpuSecondsPerMillionUpdates", round(clientCpu / (Math.max(1, updates) / 1e6))),
                     Map.entry("gcPauses", gc.count()),
                     Map.entry("gcPauseTotalMs", round(gc.totalMillis())),
                     Map.entry("gcPauseMaxMs", round(gc.maxMillis())),

@@ -76,6 +76,11 @@ final class LoadClient implements QuoteReceiver, AutoCloseable {
         }
     }
 
+    /** User plus system CPU seconds the load client's process (this JVM) has used so far. */
+    static double cpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1e9;
+    }
+
     @Override
     public long updates() {
         return updates.sum();

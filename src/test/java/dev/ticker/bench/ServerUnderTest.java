@@ -48,6 +48,23 @@ final class ServerUnderTest implements AutoCloseable {
         return launch(jvmOptions, launch, workDir);
     }
 
+    /** Whether the scenario's {@code profile} parameter asks for a Flight Recording ({@code jfr}; default none). */
+    static boolean profiled(Options options) {
+        String profile = options.text("profile", "none");
+        if (!profile.equals("none") && !profile.equals("jfr")) {
+            throw new IllegalArgumentException("profile must be none or jfr, not '" + profile + "'");
+        }
+        return profile.equals("jfr");
+    }
+
+    /** {@code jvmOptions} plus a Flight Recording (profiling settings) of the whole run into {@code out/server-name.jfr}. */
+    static List<String> recorded(List<String> jvmOptions, Path out, String name) {
+        List<String> recorded = new ArrayList<>(jvmOptions);
+        recorded.add("-XX:StartFlightRecording=settings=profile,filename="
+                + out.resolve("server-" + name + ".jfr").toAbsolutePath());
+        return recorded;
+    }
+
     /** Starts the bare-engine baseline from this JVM's classpath (see BaselineServer). */
     static ServerUnderTest startBaseline(List<String> jvmOptions, long intervalMs, int quotesPerTick, Path workDir)
             throws IOException, InterruptedException {
