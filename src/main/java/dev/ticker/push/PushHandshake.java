@@ -6,7 +6,6 @@ import dev.ticker.fanout.TickerMetrics;
 import dev.ticker.wire.ServerMessage;
 import dev.ticker.wire.WireCodec;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.Session;
@@ -28,7 +27,8 @@ import java.util.logging.Logger;
  * allowed (setting {@code allowed-origins}); the container then answers {@code 403} and never upgrades.
  * {@link #modifyHandshake} records this connection's {@code Sec-WebSocket-Key} and the {@code Sec-WebSocket-Accept}
  * answered to it, so the welcome can show them (the page's handshake inspector). Where the container does not show its accept header to the
- * configurator (Tomcat), the accept is computed per RFC 6455.
+ * configurator (Tomcat), the accept is computed per RFC 6455. On servlet containers it also records the client's
+ * address from the servlet request, for the per-address session limit (see {@link RemoteAddress}).
  *
  * <p>Per connection, not per endpoint: since WebSocket 2.1 the user properties {@code modifyHandshake} sees are a
  * copy per connection, and they become the session's initial user properties, which is where {@link #of} reads
@@ -69,6 +69,12 @@ public class PushHandshake extends ServerEndpointConfig.Configurator {
             config.getUserProperties().put(PROPERTY,
                     new ServerMessage.Handshake(key, accept != null ? accept : acceptFor(key)));
         }
+        if (!standalone()) {
+            String address = ServletTargets.remoteAddress();
+            if (address != null) {
+                config.getUserProperties().put(RemoteAddress.PROPERTY, address);
+            }
+        }
     }
 
     /**
@@ -97,9 +103,17 @@ public class PushHandshake extends ServerEndpointConfig.Configurator {
 
     /** The request being upgraded: from the standalone server's engine, or else the servlet request. */
     private static HandshakeTarget currentTarget() {
-        Instance<HandshakeTargets> standalone = CDI.current().select(HandshakeTargets.class);
-        HandshakeTarget target = standalone.isResolvable() ? standalone.get().current() : ServletTargets.current();
+        HandshakeTarget target = standalone()
+                ? CDI.current().select(HandshakeTargets.class).get().current() : ServletTargets.current();
         return target == null ? HandshakeTarget.UNKNOWN : target;
+    }
+
+    /**
+     * Whether the standalone server's engine is upgrading this connection. Asked before any use of
+     * {@link ServletTargets}: the standalone jar has no servlet API on its class path.
+     */
+    private static boolean standalone() {
+        return CDI.current().select(HandshakeTargets.class).isResolvable();
     }
 
     private static String printable(String text) {

@@ -1,5 +1,6 @@
 package dev.ticker.push;
 
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,12 +16,27 @@ final class ServletTargets {
     }
 
     static HandshakeTarget current() {
-        Instance<HttpServletRequest> requests = CDI.current().select(HttpServletRequest.class);
-        if (!requests.isResolvable()) {
+        HttpServletRequest request = request();
+        return request == null ? null : HandshakeTarget.of(request.getHeader("Host"),
+                request.getHeader("X-Forwarded-Proto"), request.isSecure());
+    }
+
+    /**
+     * The client's address as the servlet request has it: the one portable way to it on servers whose WebSocket
+     * session exposes none (Tomcat, Open Liberty). Null outside a servlet request.
+     */
+    static String remoteAddress() {
+        HttpServletRequest request = request();
+        try {
+            return request == null ? null : request.getRemoteAddr();
+        } catch (ContextNotActiveException e) {
+            // A container that upgrades outside the request's scope: no address, so no per-address limit.
             return null;
         }
-        HttpServletRequest request = requests.get();
-        return HandshakeTarget.of(request.getHeader("Host"), request.getHeader("X-Forwarded-Proto"),
-                request.isSecure());
+    }
+
+    private static HttpServletRequest request() {
+        Instance<HttpServletRequest> requests = CDI.current().select(HttpServletRequest.class);
+        return requests.isResolvable() ? requests.get() : null;
     }
 }
