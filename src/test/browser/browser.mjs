@@ -39,6 +39,35 @@ export async function openPage(browser, problems, { ignoreNetworkErrors = false 
   return page;
 }
 
+/**
+ * One browser test from start to end: launches Chromium, opens a page (`pageOptions` as for `openPage`), runs
+ * `body(page, problems)`, saves a screenshot if a path is given, and closes the browser whatever happened. Prints a
+ * failure with what the page reported meanwhile, then the count line; returns the exit code, 0 or 1.
+ */
+export async function runPageTest(name, screenshotPath, pageOptions, body) {
+  const browser = await launch();
+  const problems = [];
+  let exitCode = 0;
+  try {
+    const page = await openPage(browser, problems, pageOptions);
+    await body(page, problems);
+    if (screenshotPath) {
+      await page.screenshot({ path: screenshotPath, fullPage: true });
+      console.log(`screenshot saved to ${screenshotPath}`);
+    }
+  } catch (error) {
+    console.error(`${name}: FAILED: ${error.message}`);
+    if (problems.length > 0) {
+      console.error(`  also seen in the page: ${problems.join('; ')}`);
+    }
+    exitCode = 1;
+  } finally {
+    await browser.close().catch(() => {});
+  }
+  console.log(`${name}: ${passedChecks()} passed, ${exitCode === 0 ? 0 : 1} failed`);
+  return exitCode;
+}
+
 let passed = 0;
 
 /** Runs one named check; a failure is reported under that name. */

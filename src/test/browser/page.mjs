@@ -9,7 +9,7 @@
 // /usr/bin/chromium.
 
 import {
-  PANELS, check, expectNoProblems, launch, openPage, passedChecks, rows, stat, statReaches, watchdog,
+  PANELS, check, expectNoProblems, rows, runPageTest, stat, statReaches, watchdog,
 } from './browser.mjs';
 
 const WHOLE_RUN_TIMEOUT_MS = 240_000;
@@ -23,11 +23,7 @@ watchdog(WHOLE_RUN_TIMEOUT_MS, 'page');
 process.exit(await main());
 
 async function main() {
-  const browser = await launch();
-  const problems = [];
-  let exitCode = 0;
-  try {
-    const page = await openPage(browser, problems);
+  return runPageTest('page', screenshotPath, {}, async (page, problems) => {
     const frames = recordFrames(page);
     const requests = [];
     page.on('request', (request) => requests.push(request.url()));
@@ -35,21 +31,7 @@ async function main() {
     // The only messages: the WebSocket this test dropped on purpose, and its return.
     await check('the page logged no errors', () => expectNoProblems(page, problems,
       { expected: /WebSocket push: (connection lost: dropped by the page|connected again)/ }));
-    if (screenshotPath) {
-      await page.screenshot({ path: screenshotPath, fullPage: true });
-      console.log(`screenshot saved to ${screenshotPath}`);
-    }
-  } catch (error) {
-    console.error(`page: FAILED: ${error.message}`);
-    if (problems.length > 0) {
-      console.error(`  also seen in the page: ${problems.join('; ')}`);
-    }
-    exitCode = 1;
-  } finally {
-    await browser.close().catch(() => {});
-  }
-  console.log(`page: ${passedChecks()} passed, ${exitCode === 0 ? 0 : 1} failed`);
-  return exitCode;
+  });
 }
 
 /** The quotes a received change message carries: one for `quote`, several for a `quotes` batch, else none. */

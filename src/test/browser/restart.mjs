@@ -9,7 +9,7 @@
 
 import { createInterface } from 'node:readline';
 import {
-  PANELS, check, expectNoProblems, launch, openPage, passedChecks, rows, watchdog,
+  PANELS, check, expectNoProblems, rows, runPageTest, watchdog,
 } from './browser.mjs';
 
 const RECONNECT_TIMEOUT_MS = 60_000;
@@ -23,29 +23,11 @@ const stdinLines = createInterface({ input: process.stdin })[Symbol.asyncIterato
 process.exit(await main());
 
 async function main() {
-  const browser = await launch();
-  const problems = [];
-  let exitCode = 0;
-  try {
-    const page = await openPage(browser, problems, { ignoreNetworkErrors: true });
+  return runPageTest('restart', screenshotPath, { ignoreNetworkErrors: true }, async (page, problems) => {
     await run(page);
     await check('the page threw no errors (refused connections while the server was down aside)',
       () => expectNoProblems(page, problems, { allowLog: true }));
-    if (screenshotPath) {
-      await page.screenshot({ path: screenshotPath, fullPage: true });
-      console.log(`screenshot saved to ${screenshotPath}`);
-    }
-  } catch (error) {
-    console.error(`restart: FAILED: ${error.message}`);
-    if (problems.length > 0) {
-      console.error(`  also seen in the page: ${problems.join('; ')}`);
-    }
-    exitCode = 1;
-  } finally {
-    await browser.close().catch(() => {});
-  }
-  console.log(`restart: ${passedChecks()} passed, ${exitCode === 0 ? 0 : 1} failed`);
-  return exitCode;
+  });
 }
 
 async function run(page) {
