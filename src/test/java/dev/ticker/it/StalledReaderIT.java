@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URL;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -89,16 +87,10 @@ class StalledReaderIT {
         }
     }
 
+    /** A ticker of its own at the defaults (ping interval, limits) but for a 10 ms tick and a short stall timeout. */
     private static TickerProcess start() throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", JAR, "--port=0", "--bind=127.0.0.1", "--interval-ms=10", "--activity=1",
-                "--stall-timeout-seconds=" + STALL_TIMEOUT.toSeconds()));
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        // The defaults (ping interval, limits), not the small ones the suite gives the shared targets.
-        environment.keySet().removeIf(name -> name.startsWith("TICKER_"));
-        TickerProcess ticker = TickerProcess.launch(command, environment);
-        ticker.awaitReady(STARTUP);
-        return ticker;
+        return TickerProcess.startJar(JAR, List.of("--port=0", "--bind=127.0.0.1", "--interval-ms=10", "--activity=1",
+                "--stall-timeout-seconds=" + STALL_TIMEOUT.toSeconds()), Map.of(), STARTUP);
     }
 
     /** The healthy client gets quotes within every window: the feed does not wait for the stalled client. */

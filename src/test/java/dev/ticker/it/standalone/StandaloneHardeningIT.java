@@ -29,7 +29,6 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -157,15 +156,9 @@ class StandaloneHardeningIT {
     }
 
     private TickerProcess start(List<String> options, Map<String, String> extraEnvironment) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR, "--port=0", "--seed=7"));
-        command.addAll(options);
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        // The defaults, not the small limits the suite gives the shared targets.
-        environment.keySet().removeIf(name -> name.startsWith("TICKER_"));
-        environment.putAll(extraEnvironment);
-        TickerProcess ticker = TickerProcess.launch(command, environment);
-        ticker.awaitReady(STARTUP);
-        return ticker;
+        List<String> all = new ArrayList<>(List.of("--port=0", "--seed=7"));
+        all.addAll(options);
+        return TickerProcess.startJar(JAR, all, extraEnvironment, STARTUP);
     }
 
     private Path generateKeystore() throws IOException, InterruptedException {

@@ -3,6 +3,8 @@ package dev.ticker.it.standalone;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +38,24 @@ public final class TickerProcess {
         ticker.child = ChildProcess.start("ticker-standalone", command, environment, ticker::watch);
         ticker.child.outputEnded().whenComplete((ended, error) -> ticker.ready.completeExceptionally(
                 new IllegalStateException("exited before it printed its URL")));
+        return ticker;
+    }
+
+    /**
+     * Runs the standalone jar {@code jar} with {@code options} on the test JVM's java, at the settings' defaults: the
+     * test JVM's environment without its {@code TICKER_*} variables (the small limits the suite gives the shared
+     * targets), plus {@code extraEnvironment}. Waits, at most {@code startup}, until it serves.
+     */
+    public static TickerProcess startJar(String jar, List<String> options, Map<String, String> extraEnvironment,
+                                         Duration startup) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-jar", jar));
+        command.addAll(options);
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.keySet().removeIf(name -> name.startsWith("TICKER_"));
+        environment.putAll(extraEnvironment);
+        TickerProcess ticker = launch(command, environment);
+        ticker.awaitReady(startup);
         return ticker;
     }
 
