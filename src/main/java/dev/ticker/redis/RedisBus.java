@@ -76,6 +76,8 @@ public final class RedisBus implements QuoteBus {
     /** Touched on the bus thread only. */
     private boolean syncFailing;
     private final AtomicBoolean overflowed = new AtomicBoolean();
+    /** Set when the node leaves: its own closing of the connections is no disconnect to warn about. */
+    private volatile boolean closing;
 
     private RedisBus(RedisClient client, StatefulRedisConnection<String, String> connection,
                      StatefulRedisPubSubConnection<String, String> subscription, QuoteBoard board, WireCodec codec,
@@ -170,7 +172,9 @@ public final class RedisBus implements QuoteBus {
 
             @Override
             public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
-                LOG.warning("Disconnected from Redis; reconnecting");
+                if (!closing) {
+                    LOG.warning("Disconnected from Redis; reconnecting");
+                }
             }
         });
         timers.scheduleWithFixedDelay(lease::run, 0, lease.round().toMillis(), TimeUnit.MILLISECONDS);
@@ -209,6 +213,7 @@ public final class RedisBus implements QuoteBus {
 
     @Override
     public void close() {
+        closing = true;
         timers.shutdownNow();
         try {
             lease.release();
