@@ -13,9 +13,9 @@ import javax.naming.NamingException;
 /**
  * On an application server, the feed runs on the container's default managed scheduled executor, HTTP answers
  * the feed makes ready are written on its default managed executor, and the Redis bus makes its threads with its
- * default managed thread factory, so their threads carry the application's context and stop with it. Looked up in JNDI rather than injected with {@code @Resource}:
- * GlassFish was seen injecting null while the application was still deploying. The container owns the executor:
- * there is no disposer.
+ * default managed thread factory, so their threads carry the application's context and stop with it. Looked up in
+ * JNDI rather than injected with {@code @Resource}: GlassFish was seen injecting null while the application was
+ * still deploying. The container owns the executors: there is no disposer.
  */
 @ApplicationScoped
 public class ManagedScheduler {

@@ -22,8 +22,7 @@ import java.util.concurrent.ThreadFactory;
 /**
  * What differs standalone, handed to CDI by the launcher: the settings (including command-line options) and a
  * plain scheduler, a plain executor and plain threads for the Redis bus in place of the application server's managed
- * ones. Added as prioritised alternatives, so they
- * win over the composition's own producers without any change to it.
+ * ones. Added as prioritised alternatives, so they win over the composition's own producers without any change to it.
  */
 final class StandaloneBeans implements Extension {
 
