@@ -7,7 +7,10 @@ import dev.ticker.market.QuoteBus;
 import dev.ticker.redis.RedisBus;
 import dev.ticker.wire.WireCodec;
 
+import jakarta.enterprise.inject.Instance;
+
 import java.time.Clock;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Picks the bus the {@code bus} setting names. The Redis bus is reached only when configured, so the lean WAR, which
@@ -18,12 +21,15 @@ final class Buses {
     private Buses() {
     }
 
-    static QuoteBus connect(TickerSettings settings, QuoteBoard board, WireCodec codec) {
+    /** {@code threads} is resolved only for the Redis bus: the in-memory one starts no thread. */
+    static QuoteBus connect(TickerSettings settings, QuoteBoard board, WireCodec codec,
+                            Instance<ThreadFactory> threads) {
         if (settings.bus().isMemory()) {
             return new LocalBus(board);
         }
         try {
-            return RedisBus.connect(settings.bus().redis().orElseThrow(), board, codec, Clock.systemUTC());
+            return RedisBus.connect(settings.bus().redis().orElseThrow(), board, codec, Clock.systemUTC(),
+                    threads.get());
         } catch (NoClassDefFoundError e) {
             if (e.getMessage() == null || !e.getMessage().startsWith("io/lettuce/")) {
                 throw e;

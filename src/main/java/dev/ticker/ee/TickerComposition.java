@@ -33,6 +33,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -114,8 +115,9 @@ public class TickerComposition {
 
     @Produces
     @Singleton
-    QuoteBus bus(TickerSettings settings, QuoteBoard board, WireCodec codec) {
-        return Buses.connect(settings, board, codec);
+    QuoteBus bus(TickerSettings settings, QuoteBoard board, WireCodec codec,
+                 @BusThreads Instance<ThreadFactory> threads) {
+        return Buses.connect(settings, board, codec, threads);
     }
 
     @Produces

@@ -30,6 +30,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -75,10 +76,12 @@ public final class RedisBus implements QuoteBus {
     /** Touched on the bus thread only. */
     private boolean syncFailing;
     private final AtomicBoolean overflowed = new AtomicBoolean();
+    /** Set when the node leaves: its own closing of the connections is no disconnect to warn about. */
+    private volatile boolean closing;
 
     private RedisBus(RedisClient client, StatefulRedisConnection<String, String> connection,
                      StatefulRedisPubSubConnection<String, String> subscription, QuoteBoard board, WireCodec codec,
-                     Clock clock) {
+                     Clock clock, ThreadFactory threads) {
         this.client = client;
         this.connection = connection;
         this.subscription = subscription;
@@ -88,17 +91,20 @@ public final class RedisBus implements QuoteBus {
                 LEASE_TTL, LEASE_MARGIN, clock);
         this.replica = new Replica(board, new RedisQuoteStore(connection.sync(), codec));
         this.busThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(BUS_QUEUE),
-                runnable -> daemon(runnable, "ticker-bus"), (task, executor) -> overflowed(executor));
-        this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "ticker-lease"));
+                runnable -> daemon(threads, runnable, "ticker-bus"), (task, executor) -> overflowed(executor));
+        this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(threads, runnable, "ticker-lease"));
     }
 
     /**
      * Connects to the Redis at {@code address}, joins the quote stream (the board gets the latest quotes and the
      * recent history) and starts competing for the lead.
      *
+     * @param threads makes the bus's own two threads (on an application server, the container's managed thread
+     *                factory, so that they run with the application's context)
      * @throws RedisConnectionException if Redis cannot be reached within half a minute
      */
-    public static RedisBus connect(URI address, QuoteBoard board, WireCodec codec, Clock clock) {
+    public static RedisBus connect(URI address, QuoteBoard board, WireCodec codec, Clock clock,
+                                   ThreadFactory threads) {
         String shown = address.getScheme() + "://" + address.getHost() + ":" + address.getPort();
         RedisURI uri = RedisURI.create(address);
         uri.setTimeout(CONNECT_TIMEOUT);
@@ -113,7 +119,7 @@ public final class RedisBus implements QuoteBus {
         try {
             connection = connectPatiently(client, shown);
             StatefulRedisPubSubConnection<String, String> subscription = client.connectPubSub();
-            RedisBus bus = new RedisBus(client, connection, subscription, board, codec, clock);
+            RedisBus bus = new RedisBus(client, connection, subscription, board, codec, clock, threads);
             bus.start(shown);
             return bus;
         } catch (RuntimeException e) {
@@ -166,7 +172,9 @@ public final class RedisBus implements QuoteBus {
 
             @Override
             public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
-                LOG.warning("Disconnected from Redis; reconnecting");
+                if (!closing) {
+                    LOG.warning("Disconnected from Redis; reconnecting");
+                }
             }
         });
         timers.scheduleWithFixedDelay(lease::run, 0, lease.round().toMillis(), TimeUnit.MILLISECONDS);
@@ -205,6 +213,7 @@ public final class RedisBus implements QuoteBus {
 
     @Override
     public void close() {
+        closing = true;
         timers.shutdownNow();
         try {
             lease.release();
@@ -287,8 +296,9 @@ public final class RedisBus implements QuoteBus {
         return runtime + "/" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000));
     }
 
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
+    private static Thread daemon(ThreadFactory threads, Runnable runnable, String name) {
+        Thread thread = threads.newThread(runnable);
+        thread.setName(name);
         thread.setDaemon(true);
         return thread;
     }

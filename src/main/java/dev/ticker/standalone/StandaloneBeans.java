@@ -1,6 +1,7 @@
 package dev.ticker.standalone;
 
 import dev.ticker.config.TickerSettings;
+import dev.ticker.ee.BusThreads;
 import dev.ticker.ee.FeedScheduler;
 import dev.ticker.ee.ResponseWriters;
 import dev.ticker.push.HandshakeTargets;
@@ -16,11 +17,12 @@ import jakarta.interceptor.Interceptor;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * What differs standalone, handed to CDI by the launcher: the settings (including command-line options) and a
- * plain scheduler and a plain executor in place of the application server's managed ones. Added as prioritised alternatives, so they
- * win over the composition's own producers without any change to it.
+ * plain scheduler, a plain executor and plain threads for the Redis bus in place of the application server's managed
+ * ones. Added as prioritised alternatives, so they win over the composition's own producers without any change to it.
  */
 final class StandaloneBeans implements Extension {
 
@@ -64,6 +66,14 @@ final class StandaloneBeans implements Extension {
                 .alternative(true)
                 .priority(PRIORITY)
                 .createWith(context -> writers);
+        discovery.addBean()
+                .beanClass(StandaloneBeans.class)
+                .types(ThreadFactory.class, Object.class)
+                .qualifiers(BusThreads.Literal.INSTANCE, Any.Literal.INSTANCE)
+                .scope(Singleton.class)
+                .alternative(true)
+                .priority(PRIORITY)
+                .createWith(context -> (ThreadFactory) Thread::new);
         // Not an alternative: on a server there is no such bean at all, and the origin check asks the servlet request.
         discovery.addBean()
                 .beanClass(StandaloneBeans.class)

@@ -22,10 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The two WARs hold what their runtimes lack and nothing else: {@code ticker.war} only our classes and the page (an
- * application server provides every API and implementation), {@code ticker-servlet.war} the same plus the servlet
+ * The WARs hold what their runtimes lack and nothing else: {@code ticker.war} only our classes and the page (an
+ * application server provides every API and implementation), {@code ticker-redis.war} the same plus the Redis client,
+ * {@code ticker-servlet.war} the same plus the servlet
  * containers' scheduler and the CDI, JAX-RS and JSON-P runtimes that Tomcat and Jetty lack, but never an API or
- * implementation they have (Servlet, WebSocket, Common Annotations). Runs in the {@code package} phase, after both
+ * implementation they have (Servlet, WebSocket, Common Annotations). Runs in the {@code package} phase, after the
  * WARs are built (surefire execution {@code war-contents} in the pom).
  */
 class WarContentsTest {
@@ -43,6 +44,11 @@ class WarContentsTest {
             "aopalliance-repackaged", "javassist", "jakarta.validation-api", "jakarta.activation-api",
             // JSON-P
             "jakarta.json-api", "parsson");
+    /** The jars of ticker-redis.war: Lettuce and what it pulls, SLF4J bound to java.util.logging. */
+    private static final Set<String> REDIS_LIBS = Set.of("lettuce-core", "redis-authx-core", "reactor-core",
+            "reactive-streams", "netty-common", "netty-buffer", "netty-transport", "netty-transport-native-unix-common",
+            "netty-resolver", "netty-resolver-dns", "netty-codec-base", "netty-codec-dns", "netty-handler", "slf4j-api",
+            "slf4j-jdk14");
     /** Packages the servlet containers bring themselves: a copy in the WAR would clash with theirs. */
     private static final List<String> CONTAINER_PACKAGES = List.of("jakarta/servlet/", "jakarta/websocket/",
             "jakarta/annotation/", "org/apache/tomcat/", "org/apache/catalina/", "org/eclipse/jetty/",
@@ -52,11 +58,24 @@ class WarContentsTest {
 
     private static Set<String> lean;
     private static Set<String> servlet;
+    private static Set<String> redis;
 
     @BeforeAll
     static void readWars() throws IOException {
         lean = entries(Path.of(System.getProperty("ticker.war", "target/ticker.war")));
         servlet = entries(Path.of(System.getProperty("ticker.servletWar", "target/ticker-servlet.war")));
+        redis = entries(Path.of(System.getProperty("ticker.redisWar", "target/ticker-redis.war")));
+    }
+
+    /**
+     * Exactly the lean WAR's application, not the classes folder's: a servlet scheduler or the standalone launcher's
+     * service file in it would take over from the application server's managed scheduler or endpoint creation.
+     */
+    @Test
+    void redisWarIsTheApplicationServerWarPlusTheRedisClient() {
+        assertEquals(filter(lean, name -> !name.startsWith("META-INF/")),
+                filter(redis, name -> !name.startsWith("WEB-INF/lib/") && !name.startsWith("META-INF/")));
+        assertEquals(new TreeSet<>(REDIS_LIBS), libraries(redis));
     }
 
     @Test

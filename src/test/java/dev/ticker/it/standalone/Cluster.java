@@ -45,19 +45,24 @@ public final class Cluster implements AutoCloseable {
     private final List<Integer> ports;
     private final int redisPort;
     private final int frontPort;
+    /** The bus address the nodes get instead of node.env's, when Redis runs on another port than redis.conf's. */
+    private final String busOverride;
     private final Path redisConf;
     private final TickerProcess[] nodes;
     private RedisProcess redis;
     private NginxProcess front;
 
-    private Cluster(Path dir, String jar, Path recipe, int frontPort) throws IOException {
+    private Cluster(Path dir, String jar, Path recipe, List<Integer> ports, int redisPort, int frontPort)
+            throws IOException {
         this.dir = dir.toAbsolutePath();
         this.jar = jar;
         this.recipe = recipe.toAbsolutePath();
         this.frontPort = frontPort;
-        this.ports = find(UPSTREAM_SERVER, recipe.resolve("ticker-cluster-upstream.conf"));
-        this.redisPort = find(REDIS_PORT, recipe.resolve("redis.conf")).get(0);
-        this.redisConf = RedisProcess.writeConf(this.dir, recipe.resolve("redis.conf"));
+        this.ports = ports;
+        this.redisPort = redisPort;
+        this.busOverride = redisPort == find(REDIS_PORT, recipe.resolve("redis.conf")).get(0)
+                ? null : "redis://127.0.0.1:" + redisPort;
+        this.redisConf = RedisProcess.writeConf(this.dir, recipe.resolve("redis.conf"), redisPort);
         this.nodes = new TickerProcess[ports.size()];
     }
 
@@ -70,18 +75,38 @@ public final class Cluster implements AutoCloseable {
      */
     public static Cluster start(Path dir, String jar, Path clusterRecipe, Path nginxRecipe, int frontPort)
             throws IOException, InterruptedException {
-        Cluster cluster = new Cluster(dir, jar, clusterRecipe, frontPort);
-        OrphanReaper.watch(jar, cluster.dir.toString());
-        cluster.killLeftovers();
+        Cluster cluster = new Cluster(dir, jar, clusterRecipe,
+                find(UPSTREAM_SERVER, clusterRecipe.resolve("ticker-cluster-upstream.conf")),
+                find(REDIS_PORT, clusterRecipe.resolve("redis.conf")).get(0), frontPort);
+        cluster.startAll(nginxRecipe);
+        return cluster;
+    }
+
+    /**
+     * Starts Redis on {@code redisPort} and one standalone node per port of {@code nodePorts}, without nginx: the
+     * parts of a cluster whose other nodes the caller runs elsewhere (on an application server). Redis gets
+     * {@code redis.conf} with its port moved, the nodes {@code node.env} with the bus moved to match.
+     */
+    public static Cluster startWithoutFront(Path dir, String jar, Path clusterRecipe, int redisPort,
+                                            List<Integer> nodePorts) throws IOException, InterruptedException {
+        Cluster cluster = new Cluster(dir, jar, clusterRecipe, List.copyOf(nodePorts), redisPort, 0);
+        cluster.startAll(null);
+        return cluster;
+    }
+
+    private void startAll(Path nginxRecipe) throws IOException, InterruptedException {
+        OrphanReaper.watch(jar, dir.toString());
+        killLeftovers();
         try {
-            cluster.startRedis();
-            for (int i = 0; i < cluster.nodes.length; i++) {
-                cluster.startNode(i);
+            startRedis();
+            for (int i = 0; i < nodes.length; i++) {
+                startNode(i);
             }
-            cluster.startFront(nginxRecipe);
-            return cluster;
+            if (nginxRecipe != null) {
+                startFront(nginxRecipe);
+            }
         } catch (IOException | RuntimeException | InterruptedException e) {
-            cluster.close();
+            close();
             throw e;
         }
     }
@@ -108,18 +133,26 @@ public final class Cluster implements AutoCloseable {
         return redis != null && redis.process().isAlive();
     }
 
-    /** The index of the node that holds the lease now, or -1 if none does. */
+    /** The index of the node that holds the lease now, or -1 if none does (or a process not started here). */
     public int leader() throws IOException {
-        Matcher pid = LEADER_PID.matcher(redis.command("GET ticker:leader"));
-        if (!pid.find()) {
-            return -1;
-        }
+        long pid = leaderPid();
         for (int i = 0; i < nodes.length; i++) {
-            if (isRunning(i) && nodes[i].pid() == Long.parseLong(pid.group(1))) {
+            if (isRunning(i) && nodes[i].pid() == pid) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** The pid of the process whose node holds the lease now, wherever it runs, or -1 if no node holds it. */
+    public long leaderPid() throws IOException {
+        Matcher pid = LEADER_PID.matcher(redis.command("GET ticker:leader"));
+        return pid.find() ? Long.parseLong(pid.group(1)) : -1;
+    }
+
+    /** The pid of node {@code i}, which must be running. */
+    public long pid(int i) {
+        return nodes[i].pid();
     }
 
     /** The seq of the last quote recorded in Redis (0 if none). */
@@ -232,6 +265,9 @@ public final class Cluster implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.keySet().removeIf(name -> name.startsWith("TICKER_"));
         environment.putAll(shared);
+        if (busOverride != null) {
+            environment.put("TICKER_BUS", busOverride);
+        }
         environment.put("TICKER_PORT", Integer.toString(port));
         return environment;
     }

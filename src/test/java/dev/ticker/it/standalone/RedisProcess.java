@@ -30,13 +30,14 @@ final class RedisProcess {
         this.port = port;
     }
 
-    /** Writes {@code dir/redis.conf} including {@code recipe} and returns its path. */
-    static Path writeConf(Path dir, Path recipe) throws IOException {
+    /** Writes {@code dir/redis.conf} including {@code recipe}, listening on {@code port}, and returns its path. */
+    static Path writeConf(Path dir, Path recipe, int port) throws IOException {
         Files.createDirectories(dir);
         Path conf = dir.resolve("redis.conf");
         Files.writeString(conf, String.join("\n",
-                "# Generated for a test run: deploy/cluster/redis.conf unchanged, then the test's own folder.",
+                "# Generated for a test run: deploy/cluster/redis.conf unchanged, then the test's own port and folder.",
                 "include " + recipe.toAbsolutePath(),
+                "port " + port,
                 "dir " + dir.toAbsolutePath(),
                 "daemonize no",
                 "logfile \"\"",
