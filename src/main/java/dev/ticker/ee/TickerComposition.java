@@ -132,8 +132,11 @@ public class TickerComposition {
 
     @Produces
     @Singleton
-    QuoteDistributor<Frame> distributor(QuoteBoard board, WireCodec codec) {
-        QuoteDistributor<Frame> distributor = new QuoteDistributor<>(board, new WireFrames(codec));
+    QuoteDistributor<Frame> distributor(QuoteBoard board, WireCodec codec,
+                                        @ResponseWriters Instance<ExecutorService> writers) {
+        // A large tick's sends start on as many threads as there are cores: the writers help the feed's thread.
+        QuoteDistributor<Frame> distributor = new QuoteDistributor<>(board, new WireFrames(codec),
+                onFirstUse(writers), Runtime.getRuntime().availableProcessors());
         board.addListener(distributor);
         return distributor;
     }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -20,6 +22,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class QuoteDistributor<F> implements QuoteListener {
 
+    /** Below this many outboxes per lane a tick's sends start on the delivering thread alone: a hand-off costs more. */
+    static final int MIN_OUTBOXES_PER_LANE = 500;
+
     private final QuoteBoard board;
     private final SymbolUniverse universe;
     private final QuoteFrames<F> frames;
@@ -30,12 +35,29 @@ public final class QuoteDistributor<F> implements QuoteListener {
     private final LongAdder conflated = new LongAdder();
     /** Ticks delivered so far; only {@link #onQuotes} uses it, which the board calls one tick at a time. */
     private long ticks;
+    private final Executor helpers;
+    private final int lanes;
+    /** Lanes handed to {@link #helpers} and not finished: never more than {@code lanes - 1}. */
+    private final AtomicInteger helpersBusy = new AtomicInteger();
 
     public QuoteDistributor(QuoteBoard board, QuoteFrames<F> frames) {
+        this(board, frames, Runnable::run, 1);
+    }
+
+    /**
+     * @param helpers runs the starting of sends for part of a large tick, beside the delivering thread
+     * @param lanes   how many threads may start a tick's sends at once, the delivering one included: the cores
+     */
+    public QuoteDistributor(QuoteBoard board, QuoteFrames<F> frames, Executor helpers, int lanes) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("lanes must be at least 1, not " + lanes);
+        }
         this.board = board;
         this.universe = board.universe();
         this.frames = frames;
         this.subscriptions = new Subscriptions<>(universe.size());
+        this.helpers = helpers;
+        this.lanes = lanes;
     }
 
     @Override
@@ -65,7 +87,51 @@ public final class QuoteDistributor<F> implements QuoteListener {
                 offered.increment();
             }
         }
-        for (ConflatingOutbox<F> outbox : touched) {
+        flushAll(touched);
+    }
+
+    /**
+     * Starts the sends of a tick's outboxes. Starting a send is the costly part of a tick (the engine frames and
+     * writes the batch right there), so a large tick is split into lanes: the others go to the helpers, the first
+     * stays on this thread. A lane whose helper is still busy with an earlier tick, or that the helpers refuse, runs
+     * here as well, so the helpers never queue up work and a slow tick slows only the ticks behind it.
+     */
+    private void flushAll(List<ConflatingOutbox<F>> touched) {
+        int used = Math.min(lanes, Math.max(1, touched.size() / MIN_OUTBOXES_PER_LANE));
+        int perLane = (touched.size() + used - 1) / used;
+        for (int lane = 1; lane < used; lane++) {
+            List<ConflatingOutbox<F>> part = touched.subList(lane * perLane,
+                    Math.min(touched.size(), (lane + 1) * perLane));
+            if (!handOff(part)) {
+                flushEach(part);
+            }
+        }
+        flushEach(touched.subList(0, Math.min(touched.size(), perLane)));
+    }
+
+    private boolean handOff(List<ConflatingOutbox<F>> part) {
+        if (helpersBusy.incrementAndGet() > lanes - 1) {
+            helpersBusy.decrementAndGet();
+            return false;
+        }
+        try {
+            helpers.execute(() -> {
+                try {
+                    flushEach(part);
+                } finally {
+                    helpersBusy.decrementAndGet();
+                }
+            });
+            return true;
+        } catch (RuntimeException refused) {
+            // Shutting down, or no executor to be had: this thread starts them.
+            helpersBusy.decrementAndGet();
+            return false;
+        }
+    }
+
+    private static <F> void flushEach(List<ConflatingOutbox<F>> outboxes) {
+        for (ConflatingOutbox<F> outbox : outboxes) {
             outbox.flush();
         }
     }

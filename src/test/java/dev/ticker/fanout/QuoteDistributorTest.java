@@ -55,6 +55,66 @@ class QuoteDistributorTest {
     }
 
     @Test
+    void aLargeTickStartsPartOfItsSendsOnAHelperAndTheRestOnTheDeliveringThread() {
+        List<Runnable> handedOff = new ArrayList<>();
+        QuoteDistributor<String> twoLanes = new QuoteDistributor<>(board, new CountingFrames(), handedOff::add, 2);
+        List<ManualSink> sinks = subscribedAndIdle(twoLanes, 2 * QuoteDistributor.MIN_OUTBOXES_PER_LANE);
+
+        twoLanes.onQuotes(List.of(quote("ACME", 1)));
+
+        assertEquals(1, handedOff.size(), "lanes handed to the helper");
+        assertEquals(sinks.size() / 2, sendsStarted(sinks, "ACME@1"), "sends started on the delivering thread");
+        handedOff.get(0).run();
+        assertEquals(sinks.size(), sendsStarted(sinks, "ACME@1"), "sends started once the helper ran");
+    }
+
+    @Test
+    void aTickWhoseHelperIsStillBusyStartsEverySendOnTheDeliveringThread() {
+        List<Runnable> handedOff = new ArrayList<>();
+        QuoteDistributor<String> twoLanes = new QuoteDistributor<>(board, new CountingFrames(), handedOff::add, 2);
+        List<ManualSink> sinks = subscribedAndIdle(twoLanes, 2 * QuoteDistributor.MIN_OUTBOXES_PER_LANE);
+
+        twoLanes.onQuotes(List.of(quote("ACME", 1)));
+        // The helper has not run its lane yet: the next tick queues nothing more for it.
+        twoLanes.onQuotes(List.of(quote("GLOBX", 2)));
+
+        assertEquals(1, handedOff.size(), "lanes handed to the helper");
+        assertEquals(sinks.size(), sendsStarted(sinks, "ACME@1") + sendsStarted(sinks, "GLOBX@2"),
+                "every outbox has a send in flight");
+        handedOff.get(0).run();
+        sinks.forEach(ManualSink::drain);
+        assertEquals(sinks.size(), sendsStarted(sinks, "GLOBX@2"), "every outbox got the second tick");
+    }
+
+    @Test
+    void aSmallTickStartsEverySendOnTheDeliveringThread() {
+        List<Runnable> handedOff = new ArrayList<>();
+        QuoteDistributor<String> twoLanes = new QuoteDistributor<>(board, new CountingFrames(), handedOff::add, 2);
+        List<ManualSink> sinks = subscribedAndIdle(twoLanes, 2 * QuoteDistributor.MIN_OUTBOXES_PER_LANE - 1);
+
+        twoLanes.onQuotes(List.of(quote("ACME", 1)));
+
+        assertEquals(0, handedOff.size(), "lanes handed to the helper");
+        assertEquals(sinks.size(), sendsStarted(sinks, "ACME@1"));
+    }
+
+    /** {@code count} outboxes subscribed to both symbols, their snapshots sent: the next quote starts a send. */
+    private static List<ManualSink> subscribedAndIdle(QuoteDistributor<String> distributor, int count) {
+        List<ManualSink> sinks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ManualSink sink = new ManualSink();
+            distributor.subscribe(new ConflatingOutbox<>(sink, 2, 4), List.of("ACME", "GLOBX"));
+            sink.drain();
+            sinks.add(sink);
+        }
+        return sinks;
+    }
+
+    private static long sendsStarted(List<ManualSink> sinks, String frame) {
+        return sinks.stream().filter(sink -> sink.started.contains(frame)).count();
+    }
+
+    @Test
     void aGapOnTheBoardSendsEverySubscriberAGapSnapshotOfItsOwnSymbols() {
         ManualSink acmeOnly = new ManualSink();
         ManualSink both = new ManualSink();
