@@ -82,9 +82,17 @@ async function run(page, frames, requests) {
     const before = await rows(page);
     const counts = await Promise.all(PANELS.map((panel) => stat(page, panel, 'updates')));
     await Promise.all(PANELS.map(async (panel, i) => {
-      await page.waitForFunction(([p, earlier]) => [...document.querySelectorAll(`${p} tbody tr`)]
-        .some((row) => Number(row.dataset.seq) > (earlier[row.dataset.symbol]?.seq ?? Infinity)), [panel, before[panel]]);
-      await statReaches(page, panel, 'updates', counts[i] + 2);
+      try {
+        await page.waitForFunction(([p, earlier]) => [...document.querySelectorAll(`${p} tbody tr`)]
+          .some((row) => Number(row.dataset.seq) > (earlier[row.dataset.symbol]?.seq ?? Infinity)),
+        [panel, before[panel]]);
+        await statReaches(page, panel, 'updates', counts[i] + 2);
+      } catch (error) {
+        // Name the panel that stopped, and what its status line said then.
+        const status = await page.locator(`${panel} [data-role=status]`).first().textContent().catch(() => '?');
+        throw new Error(`${panel} (status "${status?.trim()}", updates ${await stat(page, panel, 'updates')}, `
+          + `was ${counts[i]}): ${error.message}`, { cause: error });
+      }
     }));
     for (const panel of PANELS) {
       if (!(await stat(page, panel, 'bytes') > 0) || !(await stat(page, panel, 'requests') >= 1)) {
