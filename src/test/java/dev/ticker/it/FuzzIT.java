@@ -33,8 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * random JSON gets replies and keeps its session; a bystander keeps receiving quotes throughout; and afterwards the server holds no more sessions,
  * threads or heap than before (jcmd and /proc on the target's JVM). A failure names its seed and case.
  *
- * <p>Tagged {@code fuzz}: it takes minutes, so the build runs it on two engines only, Tyrus (standalone) and Undertow
- * (WildFly); {@code -Dit.test=FuzzIT} runs it on any other target.
+ * <p>Tagged {@code fuzz}: on Tyrus it takes minutes, so of the Tyrus targets only the standalone one runs it; the
+ * nginx and GlassFish targets leave it out unless the build is given {@code -Dit.fuzz=fuzz} (see the pom).
  */
 @Tag("fuzz")
 class FuzzIT extends DeployedTicker {
